@@ -1,0 +1,92 @@
+"""Rendering a ``Brief``: JSON per the contract (schema storyline.brief/1), Markdown, HTML."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from storyline.records import Article, Brief, Story
+
+SCHEMA = "storyline.brief/1"
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "path": article.path, "url": article.url, "outlet": article.outlet,
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "author": article.author}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def story_dict(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "headline": story.headline,
+        "articles": story.articles,
+        "summary": [{"text": s.text, "sources": s.sources} for s in story.summary],
+        "entities": [{"id": e.id, "name": e.name, "type": e.type, "variants": e.variants,
+                      "mentions": len(e.mentions), "sources": e.sources} for e in story.entities],
+        "timeline": [{"date": t.date, "precision": t.precision, "qualifier": t.qualifier,
+                      "text": t.text, "sources": t.sources} for t in story.timeline],
+        "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
+                     "text": f.text, "sources": f.sources} for f in story.figures],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources} for q in story.quotes],
+        "claims": [{"id": c.id, "text": c.text, "status": c.status, "sources": c.sources}
+                   for c in story.claims],
+        "conflicts": [{"topic": c.topic, "kind": c.kind,
+                       "positions": [{"value": p.value, "text": p.text, "sources": p.sources}
+                                     for p in c.positions]} for c in story.conflicts],
+    }
+
+
+def brief_dict(brief: Brief) -> dict[str, Any]:
+    story_ids = {a for s in brief.stories for a in s.articles}
+    return {
+        "schema": SCHEMA,
+        "articles": [article_dict(a) for a in brief.articles if a.id in story_ids],
+        "stories": [story_dict(s) for s in brief.stories],
+    }
+
+
+def to_json(brief: Brief) -> str:
+    return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2)
+
+
+def _cite(sources: list[str], labels: dict[str, str]) -> str:
+    return " " + "".join(f"[{labels.get(s, s)}]" for s in sources)
+
+
+def to_markdown(brief: Brief) -> str:
+    data = brief_dict(brief)
+    labels = {a["id"]: a["id"] for a in data["articles"]}
+    out = []
+    for story in data["stories"]:
+        out.append(f"# {story['headline']}\n")
+        out.append(f"{len(story['articles'])} articles\n\n## Summary\n")
+        out += [f"- {s['text']}{_cite(s['sources'], labels)}" for s in story["summary"]]
+        out.append("\n## Conflicts\n")
+        for c in story["conflicts"]:
+            out.append(f"- **{c['topic']}**")
+            out += [f"  - {p['value']}: \"{p['text']}\"{_cite(p['sources'], labels)}" for p in c["positions"]]
+        out.append("\n## Timeline\n")
+        out += [f"- {t['date']} ({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "
+                f"{t['text']}{_cite(t['sources'], labels)}" for t in story["timeline"]]
+        out.append("\n## Who is who\n")
+        out += [f"- {e['name']} ({e['type']}, {e['mentions']} mentions)"
+                + (f": also {', '.join(e['variants'])}" if e["variants"] else "")
+                + _cite(e["sources"], labels) for e in story["entities"] if e["mentions"] > 1]
+        out.append("\n## Quotes\n")
+        out += [f"- {q['speaker'] or 'unattributed'}: \"{q['text']}\"{_cite(q['sources'], labels)}"
+                for q in story["quotes"]]
+        out.append("\n## Figures\n")
+        out += [f"- {f['value']} {f['unit']}{_cite(f['sources'], labels)}: {f['text']}" for f in story["figures"]]
+        out.append("\n## Claims\n")
+        out += [f"- ({c['status']}) {c['text']}{_cite(c['sources'], labels)}" for c in story["claims"]]
+        out.append("\n## Sources\n")
+        out += [f"- [{a['id']}] {a['outlet'] or ''} {a['title'] or ''} {a['published'] or ''} {a['path'] or a['url'] or ''}"
+                for a in data["articles"] if a["id"] in story["articles"]]
+        out.append("")
+    return "\n".join(out) + "\n"

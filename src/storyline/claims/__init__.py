@@ -1,0 +1,1 @@
+"""Figures, quotes, claims aligned across articles, and the conflicts between them."""

@@ -1,0 +1,72 @@
+"""Name normalisation: keys under which transliteration and spelling variants coincide.
+
+"Ri Il Kyu", "Ri Il-kyu" and "Ri Il-gyu" share a key; so do "Thae Yong Ho" and "Tae Yongho",
+"Gaddafi" and "Qaddafi", "Zelensky" and "Zelenskyy"; "Ri Yong Ho" and "Kim Jong Il" keep their own.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from unidecode import unidecode
+
+#: Ordered digraph and letter folds for romanised names (Korean, Arabic, Slavic, Chinese
+#: spellings differ mostly in voicing, aspiration marks and vowel digraphs).
+_DIGRAPHS = (("tch", "j"), ("ch", "j"), ("ph", "f"), ("ck", "k"), ("eo", "o"), ("ee", "i"),
+             ("oo", "u"), ("ou", "u"), ("ae", "e"))
+_LETTERS = str.maketrans({"q": "k", "c": "k", "g": "k", "d": "t", "b": "p", "z": "s", "v": "w",
+                          "x": "ks"})
+#: Outlet-name words with the same meaning ("Chosun Ilbo" is "Chosun Daily").
+OUTLET_SYNONYMS = {"ilbo": "daily", "shimbun": "daily", "nippo": "daily", "sinmun": "daily",
+                   "sinmun's": "daily"}
+DROP_WORDS = {"the", "newspaper", "news", "agency"}
+STOP_IN_INITIALS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean_surface(text: str) -> str:
+    """Surface form without possessive, leading article, trailing punctuation or spaces."""
+    text = " ".join(text.split())
+    text = POSSESSIVE.sub("", text)
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return text.strip(" -–—,.;:\"'“”‘’()")
+
+
+@lru_cache(maxsize=65536)
+def tokens_of(text: str) -> tuple[str, ...]:
+    """Lower-case ASCII name tokens; hyphens and dots split tokens."""
+    ascii_text = unidecode(clean_surface(text)).lower()
+    return tuple(t for t in re.split(r"[^a-z0-9']+", ascii_text) if t and t != "'")
+
+
+@lru_cache(maxsize=65536)
+def phonetic(token: str) -> str:
+    """A folded spelling of one name token (voicing, aspiration and vowel digraphs merged)."""
+    word = token.lower().replace("'", "")
+    for old, new in _DIGRAPHS:
+        word = word.replace(old, new)
+    word = word.translate(_LETTERS)
+    word = re.sub(r"(?<=[^aeiouy])h", "", word)  # aspiration marks: th/kh/gh/dh/sh -> t/k/g/d/s
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word[:-1] + "i" if len(word) > 2 and word.endswith("y") else word
+
+
+def name_key(text: str, label: str = "") -> str:
+    """The key two spellings of one name share: folded tokens, spaces and hyphens removed."""
+    tokens = list(tokens_of(text))
+    if label == "ORG":
+        tokens = [OUTLET_SYNONYMS.get(t, t) for t in tokens if t not in DROP_WORDS] or tokens
+    if label == "NORP" and tokens and tokens[-1].endswith("s") and len(tokens[-1]) > 3:
+        tokens[-1] = tokens[-1][:-1]  # "North Koreans" -> "North Korean"
+    return phonetic("".join(tokens))
+
+
+def initials(text: str) -> str:
+    """'National Intelligence Service' -> 'NIS'."""
+    words = [w for w in re.split(r"[\s-]+", clean_surface(text)) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in STOP_IN_INITIALS and w[0].isalpha())
+
+
+def is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z]{2,6}", clean_surface(text)))

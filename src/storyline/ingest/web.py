@@ -1,0 +1,42 @@
+"""Fetching http(s) URLs with timeouts, a size cap, capped redirects and a content-type check."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+from storyline.errors import InputError
+
+TIMEOUT_SECONDS = 15
+MAX_REDIRECTS = 5
+ALLOWED_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss",
+                 "application/atom", "application/json", "application/x-ndjson")
+USER_AGENT = "storyline/0.1 (+offline news cross-checker)"
+
+
+class _CappedRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+
+def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str, str]:
+    """Return (body, content type, final URL) or raise ``InputError`` with the reason."""
+    opener = urllib.request.build_opener(_CappedRedirects())
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
+            content_type = response.headers.get("Content-Type", "").lower()
+            if content_type and not content_type.startswith(ALLOWED_TYPES):
+                raise InputError(url, f"unsupported content type {content_type.split(';')[0]}")
+            declared = response.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputError(url, f"response too large ({int(declared) / 1e6:.0f} MB)")
+            body = response.read(max_bytes + 1)
+            if len(body) > max_bytes:
+                raise InputError(url, f"response larger than {max_bytes / 1e6:.0f} MB")
+            return body, content_type, response.geturl()
+    except urllib.error.HTTPError as exc:
+        reason = "too many redirects" if exc.code in (301, 302, 303, 307, 308) else f"HTTP {exc.code}"
+        raise InputError(url, reason) from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise InputError(url, f"could not fetch ({reason})") from None

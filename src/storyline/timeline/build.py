@@ -1,0 +1,41 @@
+"""The timeline stage: dated statements of every article, merged across sources."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import date
+
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.records import TimeRef
+from storyline.timeline.resolver import resolve_expression
+
+
+#: "Today" and "now" in quotes and features rarely date an event of the story.
+DEICTIC_ONLY = {"today", "now", "tonight", "currently", "recently"}
+
+
+def story_reference_date(docs: list[AnnotatedArticle]) -> date | None:
+    """The median publication date of the story: the anchor for undated articles."""
+    known = sorted(d.article.published for d in docs if d.article.published)
+    if not known:
+        return None
+    middle = known[len(known) // 2] if len(known) % 2 else known[len(known) // 2 - 1]
+    return date.fromordinal(int(statistics.median([middle.toordinal()])))
+
+
+def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[TimeRef]:
+    """Resolve every DATE mention of one article."""
+    ref = doc.article.published or fallback_ref
+    anchor = "published" if doc.article.published else "story"
+    text = doc.article.text
+    refs: list[TimeRef] = []
+    for mention in doc.dates:
+        if mention.text.lower().strip() in DEICTIC_ONLY:
+            continue
+        context = text[max(0, mention.start - 16) : mention.start]
+        resolved = resolve_expression(mention.text, ref, context)
+        if resolved is None:
+            continue
+        refs.append(TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
+                            resolved.precision, resolved.qualifier, resolved.approximate, anchor))
+    return refs

@@ -1,0 +1,1 @@
+"""The local web UI (``storyline serve``) and the HTML rendering shared with ``brief --format html``."""
