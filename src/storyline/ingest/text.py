@@ -22,6 +22,8 @@ BOILERPLATE = re.compile(
 )
 #: A line this short with no sentence-ending punctuation near the top is metadata or a title.
 MAX_META_WORDS = 14
+#: A first line this short (a site name, "Newser (AP)") names the outlet.
+MAX_OUTLET_WORDS = 4
 
 
 @dataclass
@@ -57,7 +59,7 @@ def _read_meta_line(line: str, meta: _Meta) -> bool:
         return True
     if not _is_heading(line):
         return False
-    if meta.outlet is None and meta.title is None and len(line.split()) <= 3:
+    if meta.outlet is None and meta.title is None and len(line.split()) <= MAX_OUTLET_WORDS:
         meta.outlet = line.strip()
     elif meta.title is None:
         meta.title = line.strip()
