@@ -139,8 +139,8 @@ def test_contract_shape(seed_brief: dict) -> None:
 
 
 def test_shared_seeds_read_the_same(seed_brief: dict) -> None:
-    from tests.conftest import SHARED
     from storyline.ingest import read_sources
+    from tests.conftest import SHARED
 
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared/seeds is not present")

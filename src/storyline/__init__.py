@@ -5,7 +5,7 @@
     >>> brief.stories[0].conflicts  # doctest: +SKIP
 """
 
-from storyline.errors import InputError, ModelError, StorylineError, StoreError
+from storyline.errors import InputError, ModelError, StoreError, StorylineError
 from storyline.options import Options
 from storyline.pipeline import build_story, run
 from storyline.records import Article, Brief, Claim, Entity, Mention, Sentence, Story

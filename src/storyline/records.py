@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 
@@ -35,7 +36,7 @@ class Article:
     published: date | None = None
     author: str | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
         return content_id("a", text_key(self.text))
 

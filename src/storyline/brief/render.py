@@ -86,7 +86,7 @@ def to_markdown(brief: Brief) -> str:
         out.append("\n## Claims\n")
         out += [f"- ({c['status']}) {c['text']}{_cite(c['sources'], labels)}" for c in story["claims"]]
         out.append("\n## Sources\n")
-        out += [f"- [{a['id']}] {a['outlet'] or ''} {a['title'] or ''} {a['published'] or ''} {a['path'] or a['url'] or ''}"
-                for a in data["articles"] if a["id"] in story["articles"]]
+        out += [f"- [{a['id']}] {a['outlet'] or ''} {a['title'] or ''} {a['published'] or ''} "
+                f"{a['path'] or a['url'] or ''}" for a in data["articles"] if a["id"] in story["articles"]]
         out.append("")
     return "\n".join(out) + "\n"

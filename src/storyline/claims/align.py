@@ -80,18 +80,27 @@ def _independent_sources(sentences: list[Sentence], outlet_of: dict[str, str]) -
     return len({outlet_of.get(s.article_id, s.article_id) for s in sentences})
 
 
+def _candidate_pairs(items: list[SentenceFeatures], keep: list[int],
+                     sims: np.ndarray) -> list[tuple[float, int, int]]:
+    """Pairs of statements from different articles above the threshold, most similar first."""
+    idx = np.array(keep, dtype=int)
+    if idx.size < 2:
+        return []
+    article = np.array([items[i].sentence.article_id for i in keep])
+    sub = sims[np.ix_(idx, idx)]
+    mask = np.triu(sub >= ALIGN_THRESHOLD, 1) & (article[:, None] != article[None, :])
+    rows, cols = np.nonzero(mask)
+    order = np.argsort(-sub[rows, cols], kind="stable")
+    return [(float(sub[rows[k], cols[k]]), int(idx[rows[k]]), int(idx[cols[k]])) for k in order]
+
+
 def align_claims(items: list[SentenceFeatures], sims: np.ndarray,
                  outlet_of: dict[str, str]) -> list[Claim]:
     """Group statements of different articles into claims (greedy, complete-link floor)."""
     keep = [i for i, it in enumerate(items) if it.is_statement]
     cluster_of = {i: i for i in keep}
     members: dict[int, list[int]] = {i: [i] for i in keep}
-    pairs = []
-    for a_pos, a in enumerate(keep):
-        for b in keep[a_pos + 1 :]:
-            if items[a].sentence.article_id != items[b].sentence.article_id and sims[a, b] >= ALIGN_THRESHOLD:
-                pairs.append((sims[a, b], a, b))
-    for _, a, b in sorted(pairs, reverse=True):
+    for _, a, b in _candidate_pairs(items, keep, sims):
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue

@@ -60,9 +60,10 @@ def year_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, dates: list
                    feats: dict[str, SentenceFeatures], sims: np.ndarray,
                    row_of: dict[str, int]) -> list[Conflict]:
     years_in: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+    doc_by_id = {doc.id: doc for doc in docs}
     for d in dates:
         if d.precision == "year" and d.qualifier not in ("since", "until", "by") and not d.approximate:
-            years_in[(d.article_id, d.sentence)].append((_offset(docs, d), d.date[:4]))
+            years_in[(d.article_id, d.sentence)].append((_offset(doc_by_id, d), d.date[:4]))
     share = defaultdict(set)
     for e in index.entities:
         share[e.id] = set(e.sources)
@@ -108,13 +109,11 @@ def _years_corroborate(by_year: dict[str, list[tuple[str, str, str]]], sims: np.
     return False
 
 
-def _offset(docs: list[AnnotatedArticle], ref: TimeRef) -> int:
-    for doc in docs:
-        if doc.id == ref.article_id:
-            sentence = doc.sentences[ref.sentence]
-            found = doc.article.text.find(ref.expression, sentence.start, sentence.end)
-            return found if found >= 0 else sentence.start
-    return 0
+def _offset(docs: dict[str, AnnotatedArticle], ref: TimeRef) -> int:
+    doc = docs[ref.article_id]
+    sentence = doc.sentences[ref.sentence]
+    found = doc.article.text.find(ref.expression, sentence.start, sentence.end)
+    return found if found >= 0 else sentence.start
 
 
 def _kin_compatible(values: set[str]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
@@ -135,6 +136,7 @@ def extract_quotes(doc: AnnotatedArticle, index: EntityIndex) -> list[Quote]:
     return quotes
 
 
+@lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("’", "'"))
 
@@ -160,8 +162,8 @@ def group_quotes(quotes: list[Quote]) -> list[QuoteGroup]:
             groups.append([quote])
     result = []
     for members in groups:
-        speakers = [q.speaker for q in members if q.speaker]
-        speaker = max(set(speakers), key=speakers.count) if speakers else None
+        named = [q.speaker for q in members if q.speaker]
+        speaker = max(set(named), key=named.count) if named else None
         text = max((q.text for q in members), key=len)
         result.append(QuoteGroup(speaker, text, sorted({q.article_id for q in members})))
     result.sort(key=lambda g: (-len(g.sources), g.speaker or "~"))

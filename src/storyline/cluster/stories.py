@@ -26,16 +26,16 @@ DATE_PENALTY = 0.5
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
-def _features(doc: AnnotatedArticle) -> Counter[str]:
-    feats: Counter[str] = Counter()
+def _features(doc: AnnotatedArticle) -> dict[str, float]:
+    feats: dict[str, float] = {}
     for tokens in doc.tokens:
         for tok in tokens:
             if tok.pos in CONTENT_POS and not tok.is_stop and tok.lemma.isalpha() and len(tok.lemma) > 2:
-                feats[tok.lemma] += 1
+                feats[tok.lemma] = feats.get(tok.lemma, 0.0) + 1
     for m in doc.mentions:
         key = name_key(m.text, m.label)
         if key:
-            feats["E:" + key] += ENTITY_WEIGHT
+            feats["E:" + key] = feats.get("E:" + key, 0.0) + ENTITY_WEIGHT
     return feats
 
 

@@ -14,7 +14,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.entities.names import clean_surface, initials, is_acronym, name_key, phonetic, tokens_of
+from storyline.entities.names import (
+    clean_surface,
+    initials,
+    is_acronym,
+    name_key,
+    phonetic,
+    tokens_of,
+)
 from storyline.records import Entity, Mention, content_id
 
 #: Labels whose single-token mentions may be a short form of a longer name.

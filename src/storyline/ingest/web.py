@@ -38,5 +38,5 @@ def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str, str]:
         reason = "too many redirects" if exc.code in (301, 302, 303, 307, 308) else f"HTTP {exc.code}"
         raise InputError(url, reason) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise InputError(url, f"could not fetch ({reason})") from None
+        cause = getattr(exc, "reason", None) or exc
+        raise InputError(url, f"could not fetch ({cause})") from None

@@ -9,7 +9,6 @@ from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import TimeRef
 from storyline.timeline.resolver import resolve_expression
 
-
 #: "Today" and "now" in quotes and features rarely date an event of the story.
 DEICTIC_ONLY = {"today", "now", "tonight", "currently", "recently"}
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from storyline.records import TimeRef, TimelineEvent
+from storyline.records import TimelineEvent, TimeRef
 
 #: Two statements with the same date are one event when their sentences are this similar.
 #: Tuned on the seed story ("defected ... in November" told five ways).

@@ -148,15 +148,15 @@ def _ago_or_day(text: str, ref: date) -> ResolvedDate | None:
 
 def _fallback(text: str, ref: date | None) -> ResolvedDate | None:
     """dateparser, for forms the rules above do not know; only when a month or digit is present."""
-    if not re.search(r"\d|" + "|".join(MONTHS), text):
-        return None
+    if not re.search(r"\b(?:1[89]|20)\d\d\b|\d{1,2}/\d{1,2}|" + "|".join(MONTHS), text):
+        return None  # only forms with a month or a year are worth dateparser's time
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "REQUIRE_PARTS": ["year"] if not ref else []}
     if ref:
         settings["RELATIVE_BASE"] = __import__("datetime").datetime(ref.year, ref.month, ref.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None or not 1800 <= parsed.year <= (ref.year + 5 if ref else 2100):
         return None
     precision = "day" if re.search(r"\b\d{1,2}\b", text) else "month"
