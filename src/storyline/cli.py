@@ -65,5 +65,76 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
     sys.exit(status)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store.")
+@click.option("--model", default=None, help="spaCy package or path (default: best installed).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> None:
+    """Add articles to the store, grouping them into stories (re-ingesting changes nothing)."""
+    from storyline.store import Store
+    from storyline.store import ingest as ingest_into
+
+    progress = not quiet and sys.stderr.isatty()
+    try:
+        with Store(db) as store:
+            report = ingest_into(paths, store, Options(model=model, progress=progress))
+            total = store.article_count()
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from None
+    status = _report_errors(report.errors)
+    click.echo(f"storyline: {report.added} added, {report.duplicates} already stored, "
+               f"{len(report.errors)} rejected; {len(report.stories_touched)} stories updated; "
+               f"{total} articles in {db}", err=True)
+    sys.exit(status)
+
+
+@main.command()
+@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="md", show_default=True)
+def stories(db: str, fmt: str) -> None:
+    """List the stories in the store, newest and biggest first."""
+    import json
+
+    from storyline.store import Store
+
+    try:
+        with Store(db, readonly=True) as store:
+            rows = store.stories()
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "json":
+        click.echo(json.dumps({"stories": rows}, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        span = " .. ".join(sorted({r["first_published"] or "?", r["last_published"] or "?"}))
+        click.echo(f"{r['id']}  {r['size']:>4} articles  {r['sources']:>3} sources  {span}  {r['headline']}")
+
+
+@main.command()
+@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback by default.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--verbose", is_flag=True, help="Log every request.")
+def serve(db: str, host: str, port: int, verbose: bool) -> None:
+    """The local web UI: story list, story pages, articles; every page has a .json twin."""
+    from storyline.web.app import make_server
+
+    try:
+        server = make_server(db, host, port, verbose)
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+    address = f"http://{host}:{server.server_address[1]}/"
+    click.echo(f"storyline: serving {db} at {address} (Ctrl+C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("storyline: stopped", err=True)
+    finally:
+        server.server_close()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -34,7 +34,9 @@ def story_dict(story: Story) -> dict[str, Any]:
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
                      "text": f.text, "sources": f.sources} for f in story.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources} for q in story.quotes],
-        "claims": [{"id": c.id, "text": c.text, "status": c.status, "sources": c.sources}
+        "claims": [{"id": c.id, "text": c.text, "status": c.status, "sources": c.sources,
+                    "sentences": [{"article": s.article_id, "index": s.index, "text": s.text}
+                                  for s in c.sentences]}
                    for c in story.claims],
         "conflicts": [{"topic": c.topic, "kind": c.kind,
                        "positions": [{"value": p.value, "text": p.text, "sources": p.sources}

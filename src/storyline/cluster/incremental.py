@@ -1,0 +1,87 @@
+"""Incremental story clustering: a new batch is clustered on its own (average link), then each
+batch group joins the existing story it is closest to on average, or starts a new one. The
+same average-link criterion and threshold as the one-shot ``cluster_articles``, without
+reclustering what is stored."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from storyline.cluster.stories import DATE_PENALTY, DATE_WINDOW_DAYS, STORY_THRESHOLD, cluster_articles, features
+from storyline.nlp.annotate import AnnotatedArticle
+
+Vector = dict[str, float]
+
+
+def idf(df: int, n: int) -> float:
+    return math.log((1 + n) / (1 + df)) + 1
+
+
+def vectorize(doc: AnnotatedArticle, df: dict[str, int], n: int) -> Vector:
+    """The article's L2-normalised TF-IDF vector under the store's document frequencies."""
+    weights = {k: (1 + math.log(v)) * idf(df.get(k, 0), n) for k, v in features(doc).items() if v > 0}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {k: w / norm for k, w in weights.items()}
+
+
+@dataclass
+class StoryState:
+    id: str
+    centroid: Vector  # sum of member vectors
+    size: int
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass
+class StoryIndex:
+    """Existing stories with an inverted index from term to story centroid weight."""
+
+    stories: dict[str, StoryState] = field(default_factory=dict)
+    postings: dict[str, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add(self, state: StoryState) -> None:
+        self.stories[state.id] = state
+        for term, w in state.centroid.items():
+            self.postings[term][state.id] = w
+
+    def average_links(self, group_sum: Vector, group_size: int) -> dict[str, float]:
+        scores: dict[str, float] = defaultdict(float)
+        for term, w in group_sum.items():
+            for sid, cw in self.postings.get(term, {}).items():
+                scores[sid] += w * cw
+        return {sid: s / (group_size * self.stories[sid].size) for sid, s in scores.items()}
+
+
+def _span_gap(dates: list[date], state: StoryState) -> int:
+    if not dates or not state.first or not state.last:
+        return 0
+    lo, hi = min(dates), max(dates)
+    if hi < state.first:
+        return (state.first - hi).days
+    if lo > state.last:
+        return (lo - state.last).days
+    return 0
+
+
+def assign(batch: list[AnnotatedArticle], vectors: dict[str, Vector], index: StoryIndex,
+           threshold: float | None = None) -> list[tuple[list[AnnotatedArticle], str | None]]:
+    """Batch groups, each with the id of the story it joins (None: a new story)."""
+    limit = STORY_THRESHOLD if threshold is None else threshold
+    result: list[tuple[list[AnnotatedArticle], str | None]] = []
+    for group in cluster_articles(batch, limit):
+        total: Vector = defaultdict(float)
+        for doc in group:
+            for k, w in vectors[doc.id].items():
+                total[k] += w
+        scores = index.average_links(total, len(group))
+        dates = [d.article.published for d in group if d.article.published]
+        for sid in scores:
+            if _span_gap(dates, index.stories[sid]) > DATE_WINDOW_DAYS:
+                scores[sid] *= DATE_PENALTY
+        best = max(scores, key=lambda s: scores[s], default=None)
+        result.append((group, best if best is not None and scores[best] >= limit else None))
+    return result
