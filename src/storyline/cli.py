@@ -69,8 +69,10 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="storyline.db", show_default=True, help="The SQLite store.")
 @click.option("--model", default=None, help="spaCy package or path (default: best installed).")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
+              help="Articles per transaction (what an interrupted run can lose).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, model: str | None, batch_size: int, quiet: bool) -> None:
     """Add articles to the store, grouping them into stories (re-ingesting changes nothing)."""
     from storyline.store import Store
     from storyline.store import ingest as ingest_into
@@ -78,7 +80,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, quiet: bool) -> N
     progress = not quiet and sys.stderr.isatty()
     try:
         with Store(db) as store:
-            report = ingest_into(paths, store, Options(model=model, progress=progress))
+            report = ingest_into(paths, store, Options(model=model, progress=progress), batch_size)
             total = store.article_count()
     except StorylineError as exc:
         raise click.ClickException(str(exc)) from None

@@ -17,7 +17,7 @@ from storyline.ingest.structured import (
     parse_html,
 )
 from storyline.ingest.text import parse_text
-from storyline.ingest.web import fetch_url
+from storyline.ingest.web import fetch_url, human_size
 from storyline.records import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
@@ -132,7 +132,7 @@ def read_one(source: str, max_bytes: int) -> Iterator[Article | InputError]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(source, f"file too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+            raise InputError(source, f"file too large ({human_size(size)}; the limit is {human_size(max_bytes)})")
         data = path.read_bytes()
     except FileNotFoundError:
         yield InputError(source, "no such file or folder")

@@ -14,6 +14,15 @@ ALLOWED_TYPES = ("text/", "application/xhtml", "application/xml", "application/r
 USER_AGENT = "storyline/0.1 (+offline news cross-checker)"
 
 
+def human_size(n: int) -> str:
+    """1234567 -> '1.2 MB'."""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    return f"{n} bytes"
+
+
 class _CappedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
@@ -29,10 +38,11 @@ def fetch_url(url: str, max_bytes: int) -> tuple[bytes, str, str]:
                 raise InputError(url, f"unsupported content type {content_type.split(';')[0]}")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
-                raise InputError(url, f"response too large ({int(declared) / 1e6:.0f} MB)")
+                raise InputError(url, f"response larger than the {human_size(max_bytes)} limit "
+                                      f"({human_size(int(declared))})")
             body = response.read(max_bytes + 1)
             if len(body) > max_bytes:
-                raise InputError(url, f"response larger than {max_bytes / 1e6:.0f} MB")
+                raise InputError(url, f"response larger than the {human_size(max_bytes)} limit")
             return body, content_type, response.geturl()
     except urllib.error.HTTPError as exc:
         reason = "too many redirects" if exc.code in (301, 302, 303, 307, 308) else f"HTTP {exc.code}"

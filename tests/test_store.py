@@ -1,0 +1,130 @@
+"""The SQLite store: migrations, idempotent ingest, incremental stories, interrupted runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+from storyline.errors import StoreError
+from storyline.store import Store, ingest
+from tests.conftest import EXAMPLE
+
+
+def test_migrations_and_wal(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        assert store.version() >= 1
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(db) as store:  # reopening runs no migration twice
+        assert store.version() >= 1
+
+
+def test_readonly_missing_store_is_clear(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.db", readonly=True)
+
+
+def test_reingest_adds_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    with Store(db) as store:
+        first = ingest([str(EXAMPLE)], store)
+        assert first.added == 5 and len(first.stories_touched) == 1
+        second = ingest([str(EXAMPLE)], store)
+        assert second.added == 0 and second.duplicates == 5
+        copy = tmp_path / "copy.txt"
+        copy.write_text((EXAMPLE / "000_afp.txt").read_text())
+        third = ingest([str(copy)], store)  # same text from another place
+        assert third.added == 0
+        assert store.article_count() == 5
+
+
+def test_incremental_batch_joins_existing_story(tmp_path: Path) -> None:
+    files = sorted(EXAMPLE.glob("*.txt"))
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(f) for f in files[:3]], store)
+        ingest([str(f) for f in files[3:]], store)
+        stories = store.stories()
+        assert len(stories) == 1 and stories[0]["size"] == 5
+        brief = store.story_brief(stories[0]["id"])
+        assert brief and brief["id"] == stories[0]["id"] and len(brief["articles"]) == 5
+
+
+def test_cli_ingest_and_stories(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner = CliRunner(mix_stderr=False)
+    result = runner.invoke(main, ["ingest", str(EXAMPLE), "--db", db, "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert "5 added" in result.stderr
+    listed = runner.invoke(main, ["stories", "--db", db, "--format", "json"])
+    data = json.loads(listed.stdout)
+    assert data["stories"][0]["size"] == 5 and data["stories"][0]["sources"] == 5
+    md = runner.invoke(main, ["stories", "--db", db])
+    assert "North Korean Diplomat" in md.stdout
+
+
+def test_bad_input_keeps_stored_articles(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner = CliRunner(mix_stderr=False)
+    assert runner.invoke(main, ["ingest", str(EXAMPLE), "--db", db, "--quiet"]).exit_code == 0
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "bin.txt").write_bytes(b"\x00\x00\x00")
+    result = runner.invoke(main, ["ingest", str(bad), "--db", db, "--quiet"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "bin.txt" in result.stderr
+    with Store(db, readonly=True) as store:
+        assert store.article_count() == 5
+
+
+def _corpus(folder: Path, copies: int) -> None:
+    folder.mkdir()
+    for i in range(copies):
+        for f in sorted(EXAMPLE.glob("*.txt")):
+            (folder / f"{i:03d}_{f.name}").write_text(f.read_text() + f"\n\nUpdate {i}: reporting continues.\n")
+
+
+def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, 12)  # 60 distinct articles
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "storyline.cli", "ingest", str(corpus), "--db", str(db),
+           "--batch-size", "4", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if stored >= 8:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+    proc.wait(timeout=30)
+    assert 0 < stored < 60, "the kill should land mid-run"
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        partial = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert partial % 4 == 0, "a killed run keeps whole batches only"
+        orphans = conn.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles)")
+        assert orphans.fetchone()[0] == 0
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 60
+        assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 60
+        sizes = conn.execute("SELECT sum(size) FROM stories").fetchone()[0]
+        assert sizes == 60

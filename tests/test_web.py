@@ -1,0 +1,164 @@
+"""The web UI under a real HTTP server on loopback, and end to end in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from storyline.store import Store, ingest
+from storyline.web.app import make_server
+from tests.conftest import EXAMPLE
+
+HOSTILE_TITLE = "<script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("web")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for f in EXAMPLE.glob("*.txt"):
+        (corpus / f.name).write_text(f.read_text())
+    body = (EXAMPLE / "002_newser.txt").read_text().split("\n", 1)[1]
+    (corpus / "hostile.json").write_text(json.dumps({
+        "title": HOSTILE_TITLE, "outlet": "<b>Evil</b> Times", "published": "2024-07-17",
+        "text": body + "\n\nThe page said <img src=x onerror=alert(2)> about the diplomat, officials said."}))
+    db = folder / "s.db"
+    with Store(db) as store:
+        ingest([str(corpus)], store)
+    srv = make_server(str(db), "127.0.0.1", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+    srv.server_close()
+
+
+def get(url: str) -> tuple[int, str, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read().decode()
+
+
+def first_story(base: str) -> dict:
+    return json.loads(get(base + "/index.json")[2])["stories"][0]
+
+
+def test_index_lists_stories(server: str) -> None:
+    status, ctype, html = get(server + "/")
+    assert status == 200 and ctype.startswith("text/html")
+    assert "North Korean Diplomat" in html and 'type="search"' in html
+    data = json.loads(get(server + "/index.json")[2])
+    assert data["count"] >= 1 and data["stories"][0]["size"] >= 5
+
+
+@pytest.mark.parametrize(("query", "hits"), [("Ri Il-gyu", True), ("Kuwait", True), ("zzzunknownzzz", False)])
+def test_search(server: str, query: str, hits: bool) -> None:
+    data = json.loads(get(server + "/index.json?q=" + urllib.request.quote(query))[2])
+    assert (data["count"] > 0) == hits
+
+
+def test_story_page_and_json_twin(server: str) -> None:
+    story = first_story(server)
+    status, _, html = get(f"{server}/story/{story['id']}")
+    assert status == 200
+    for marker in ('class="timeline-chart"', 'id="conflicts"', 'class="matrix"', 'id="entities"', 'id="quotes"'):
+        assert marker in html
+    twin = json.loads(get(f"{server}/story/{story['id']}.json")[2])
+    with urllib.request.urlopen(f"{server}/story/{story['id']}.json") as r:
+        assert r.headers["Content-Type"].startswith("application/json")
+    assert twin["story"]["id"] == story["id"]
+    assert {c["topic"] for c in twin["story"]["conflicts"]}
+    for conflict in twin["story"]["conflicts"]:
+        assert conflict["topic"].split(":")[0] in html
+
+
+def test_article_page_highlights_cited_sentences(server: str) -> None:
+    story = first_story(server)
+    twin = json.loads(get(f"{server}/story/{story['id']}.json")[2])
+    article = twin["articles"][0]["id"]
+    status, _, html = get(f"{server}/article/{article}")
+    assert status == 200 and "<mark" in html
+    data = json.loads(get(f"{server}/article/{article}.json")[2])
+    assert any(s["cited"] for s in data["sentences"])
+
+
+def test_hostile_text_is_escaped(server: str) -> None:
+    pages = [get(server + "/")[2]]
+    for s in json.loads(get(server + "/index.json")[2])["stories"]:
+        pages.append(get(f"{server}/story/{s['id']}")[2])
+        for a in json.loads(get(f"{server}/story/{s['id']}.json")[2])["articles"]:
+            pages.append(get(f"{server}/article/{a['id']}")[2])
+    joined = "\n".join(pages)
+    assert HOSTILE_TITLE not in joined and "<img src=x" not in joined and "<b>Evil</b>" not in joined
+    assert "&lt;script&gt;" in joined
+
+
+@pytest.mark.parametrize("path", ["/story/s0000000", "/story/s0000000.json", "/article/a00000000",
+                                  "/../../etc/passwd", "/static/../../pyproject.toml", "/nope"])
+def test_unknown_paths_are_404(server: str, path: str) -> None:
+    status, _, body = get(server + path)
+    assert status == 404 and "Traceback" not in body
+
+
+def test_read_only(server: str) -> None:
+    request = urllib.request.Request(server + "/", data=b"x", method="POST")
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(request, timeout=10)
+    assert err.value.code == 405
+
+
+def test_binds_loopback_by_default() -> None:
+    import inspect
+
+    assert inspect.signature(make_server).parameters["host"].default == "127.0.0.1"
+
+
+def test_brief_html_uses_the_app_templates(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+
+    out = tmp_path / "b.html"
+    CliRunner().invoke(main, ["brief", str(EXAMPLE), "--format", "html", "--out", str(out), "--quiet"])
+    html = out.read_text()
+    for marker in ('class="timeline-chart"', 'id="conflicts"', 'class="matrix"'):
+        assert marker in html
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.mark.browser
+def test_browser_end_to_end(server: str, tmp_path: Path) -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1280, "height": 1600})
+        page.goto(server + "/")
+        assert page.locator("tr.story-row").count() >= 1
+        page.locator("tr.story-row a").first.click()
+        page.wait_for_selector("svg.timeline-chart circle")
+        assert page.locator("svg.timeline-chart circle").count() >= 5
+        assert page.locator(".conflict").first.is_visible()
+        assert "children" in page.locator("#conflicts").inner_text()
+        page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+        page.locator("#sources a").first.click()
+        page.wait_for_selector(".article-text")
+        page.screenshot(path=str(tmp_path / "article.png"))
+        page.goto(server + "/?q=" + HOSTILE_TITLE)
+        assert page.evaluate("() => window.__xss === undefined")
+        browser.close()
+    assert (tmp_path / "story.png").stat().st_size > 10_000
