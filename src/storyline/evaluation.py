@@ -123,3 +123,21 @@ def bcubed(gold: Mapping[Hashable, Hashable], system: Mapping[Hashable, Hashable
         recall += overlap / len(g)
     p, r = precision / len(items), recall / len(items)
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def read_neus_triplets(path: Path) -> tuple[list[Article], dict[str, int]]:
+    """NeuS roundups (``val.source``): one line a story, articles separated by ``[SEP]``, each
+    ``TITLE=> ... ARTICLE=> ...``. Returns the articles and their gold story (line number)."""
+    import re
+
+    articles: list[Article] = []
+    gold: dict[str, int] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        for part in line.split("[SEP]"):
+            match = re.match(r"\s*TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", part, re.S)
+            if match and match[2].strip():
+                article = Article(text=match[2].strip(), title=match[1].strip() or None)
+                if article.id not in gold:
+                    articles.append(article)
+                    gold[article.id] = number
+    return articles, gold

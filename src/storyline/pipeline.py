@@ -17,6 +17,7 @@ from storyline.claims.align import SentenceFeatures, align_claims, features_of, 
 from storyline.claims.conflicts import claim_conflicts, kin_conflicts, year_conflicts
 from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
+from storyline.claims.tallies import age_conflicts, tally_conflicts
 from storyline.cluster import cluster_articles
 from storyline.entities import resolve_entities
 from storyline.ingest import read_sources
@@ -51,6 +52,11 @@ def _subject(story: Story) -> str | None:
     return people[0].name if people else None
 
 
+def _subject_id(story: Story) -> str | None:
+    people = [e for e in story.entities if e.type == "PERSON"]
+    return people[0].id if people else None
+
+
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     """Everything storyline reports about one story (a list of annotated articles)."""
     story = Story(articles=[d.id for d in docs])
@@ -69,7 +75,9 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     conflicts: list[Conflict] = []
     conflicts += kin_conflicts(docs, _subject(story))
     conflicts += year_conflicts(docs, index, dates, {}, sims, row_of)
-    conflicts += claim_conflicts(story.claims, figures, sims, row_of)
+    conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
+    conflicts += tally_conflicts(docs, figures)
+    conflicts += age_conflicts(docs, index, _subject_id(story))
     story.conflicts = conflicts
     _mark_disputed(story)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)

@@ -36,6 +36,7 @@ KIN = re.compile(r"\b(wife|husband|spouse|partner)\s+and\s+(?:(?:their|his|her)\
 KIN_NUMBER = {"children": "plural", "kids": "plural", "sons": "plural", "daughters": "plural",
               "child": "one", "kid": "one", "son": "one", "daughter": "one"}
 KIN_SEX = {"son": "m", "sons": "m", "daughter": "f", "daughters": "f"}
+SKIP_AFTER_NEGATION = {"be", "been", "being", "have", "has", "had", "yet", "to", "immediately", "the", "a"}
 NEGATION = re.compile(r"\b(?:not|never|no longer|denied|unable to|refused to)\b|n['’]t\b", re.I)
 
 
@@ -134,31 +135,84 @@ def kin_conflicts(docs: list[AnnotatedArticle], subject: str | None) -> list[Con
     return [Conflict(f"Family members{who}: {', '.join(sorted(values))}", "kin", _positions(values))]
 
 
-def claim_conflicts(claims: list[Claim], figures: list[Figure], sims: np.ndarray,
+def _number_conflict(claim: Claim, by_sentence: dict[tuple[str, int], list[Figure]]) -> Conflict | None:
+    """Different numbers (compatible units) in one aligned claim; numbers every source gives are ignored."""
+    numbers: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    units: dict[str, str] = {}
+    for s in claim.sentences:
+        for f in by_sentence.get((s.article_id, s.index), []):
+            numbers[f"{f.value:g}"].append((s.article_id, s.text))
+            units[f"{f.value:g}"] = f.unit
+    disputed = {v: hits for v, hits in numbers.items() if len({a for a, _ in hits}) < len(claim.sources)}
+    articles = {a for hits in disputed.values() for a, _ in hits}
+    if len(disputed) >= 2 and len(articles) >= 2 and _same_unit({v: units[v] for v in disputed}):
+        return Conflict(f"How many: {claim.text[:80]}", "number", _positions(disputed))
+    return None
+
+
+def _negated_stems(text: str) -> set[str]:
+    """Stems of the words a negation applies to ("did not respond" -> {"respo"})."""
+    stems = set()
+    for match in NEGATION.finditer(text):
+        after = re.findall(r"[A-Za-z]+", text[match.end() : match.end() + 40])
+        words = [w for w in after if not w.endswith("ly") and w.lower() not in SKIP_AFTER_NEGATION]
+        if words:
+            stems.add(words[0].lower()[:5])
+    return stems
+
+
+def _negation_conflict(claim: Claim, sims: np.ndarray, row_of: dict[str, int]) -> Conflict | None:
+    """A sentence negates what an aligned sentence affirms, with the same verb ("did not confirm" /
+    "confirmed"); a paraphrase ("overwhelmed" / "could not cope") is no contradiction."""
+    neg = [s for s in claim.sentences if NEGATION.search(s.text)]
+    aff = [s for s in claim.sentences if not NEGATION.search(s.text)]
+    if not neg or not aff:
+        return None
+    stems = set().union(*(_negated_stems(s.text) for s in neg))
+    affirmed = {w.lower()[:5] for s in aff for w in re.findall(r"[A-Za-z]+", s.text)}
+    if not stems & affirmed:
+        return None
+    if max(sims[row_of[a.id], row_of[b.id]] for a in neg for b in aff) < NEGATION_MIN_SIMILARITY:
+        return None
+    split = {"negated": [(s.article_id, s.text) for s in neg], "affirmed": [(s.article_id, s.text) for s in aff]}
+    return Conflict(f"Whether: {claim.text[:80]}", "negation", _positions(split))
+
+
+def _date_conflict(claim: Claim, dates_of: dict[tuple[str, int], list[TimeRef]]) -> Conflict | None:
+    """One aligned claim dated to different days or months by different articles."""
+    values: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for s in claim.sentences:
+        refs = [r for r in dates_of.get((s.article_id, s.index), [])
+                if r.precision in ("day", "month") and not r.approximate and r.qualifier is None]
+        if len(refs) == 1:
+            values[refs[0].date].append((s.article_id, s.text))
+    precisions = {len(v) for v in values}
+    if len(values) >= 2 and len(precisions) == 1 and not _nested(list(values)):
+        return Conflict(f"When: {claim.text[:80]}", "date", _positions(values))
+    return None
+
+
+def _nested(dates: list[str]) -> bool:
+    return any(a != b and b.startswith(a) for a in dates for b in dates)
+
+
+def claim_conflicts(claims: list[Claim], figures: list[Figure], dates: list[TimeRef], sims: np.ndarray,
                     row_of: dict[str, int]) -> list[Conflict]:
+    """Conflicts inside aligned claims: numbers, dates and negation."""
     by_sentence: dict[tuple[str, int], list[Figure]] = defaultdict(list)
     for f in figures:
         by_sentence[(f.article_id, f.sentence)].append(f)
+    dates_of: dict[tuple[str, int], list[TimeRef]] = defaultdict(list)
+    for d in dates:
+        dates_of[(d.article_id, d.sentence)].append(d)
     conflicts = []
     for claim in claims:
         if len(claim.sources) < 2:
             continue
-        numbers: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        units = {}
-        for s in claim.sentences:
-            for f in by_sentence.get((s.article_id, s.index), []):
-                numbers[f"{f.value:g}"].append((s.article_id, s.text))
-                units[f"{f.value:g}"] = f.unit
-        distinct = [v for v in numbers if len({a for a, _ in numbers[v]}) < len(claim.sources)]
-        if len(numbers) >= 2 and len(distinct) == len(numbers) and _same_unit(units):
-            conflicts.append(Conflict(f"How many: {claim.text[:80]}", "number", _positions(numbers)))
-        neg = [s for s in claim.sentences if NEGATION.search(s.text)]
-        aff = [s for s in claim.sentences if not NEGATION.search(s.text)]
-        negated = {s.article_id for s in neg}
-        if neg and aff and max(sims[row_of[a.id], row_of[b.id]] for a in neg for b in aff) >= NEGATION_MIN_SIMILARITY:
-            split = {"negated": [(s.article_id, s.text) for s in claim.sentences if s.article_id in negated],
-                     "affirmed": [(s.article_id, s.text) for s in claim.sentences if s.article_id not in negated]}
-            conflicts.append(Conflict(f"Whether: {claim.text[:80]}", "negation", _positions(split)))
+        for found in (_number_conflict(claim, by_sentence), _date_conflict(claim, dates_of),
+                      _negation_conflict(claim, sims, row_of)):
+            if found:
+                conflicts.append(found)
     return conflicts
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.stories import DATE_PENALTY, DATE_WINDOW_DAYS, STORY_THRESHOLD, cluster_articles, features
+from storyline.cluster.stories import STORY_THRESHOLD, cluster_articles, date_factor, features
 from storyline.nlp.annotate import AnnotatedArticle
 
 Vector = dict[str, float]
@@ -56,15 +56,16 @@ class StoryIndex:
         return {sid: s / (group_size * self.stories[sid].size) for sid, s in scores.items()}
 
 
-def _span_gap(dates: list[date], state: StoryState) -> int:
+def _gap_factor(dates: list[date], state: StoryState) -> float:
+    """The date penalty between a batch group and a story (by the closest ends of the two spans)."""
     if not dates or not state.first or not state.last:
-        return 0
+        return 1.0
     lo, hi = min(dates), max(dates)
     if hi < state.first:
-        return (state.first - hi).days
+        return date_factor(hi, state.first)
     if lo > state.last:
-        return (lo - state.last).days
-    return 0
+        return date_factor(lo, state.last)
+    return 1.0
 
 
 def assign(batch: list[AnnotatedArticle], vectors: dict[str, Vector], index: StoryIndex,
@@ -80,8 +81,7 @@ def assign(batch: list[AnnotatedArticle], vectors: dict[str, Vector], index: Sto
         scores = index.average_links(total, len(group))
         dates = [d.article.published for d in group if d.article.published]
         for sid in scores:
-            if _span_gap(dates, index.stories[sid]) > DATE_WINDOW_DAYS:
-                scores[sid] *= DATE_PENALTY
+            scores[sid] *= _gap_factor(dates, index.stories[sid])
         best = max(scores, key=lambda s: scores[s], default=None)
         result.append((group, best if best is not None and scores[best] >= limit else None))
     return result
