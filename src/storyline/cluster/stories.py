@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
 from collections import Counter
+from datetime import date
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.entities.names import name_key
 from storyline.nlp.annotate import AnnotatedArticle
