@@ -41,9 +41,10 @@ def _headline(docs: list[AnnotatedArticle], story: Story) -> str:
 
 
 def _mark_disputed(story: Story) -> None:
-    disputed = {text for c in story.conflicts for p in c.positions for text in [p.text]}
+    """A claim whose sentences take a side in a conflict is disputed."""
+    disputed = {p.text for c in story.conflicts for p in c.positions}
     for claim in story.claims:
-        if any(s.text in disputed for s in claim.sentences) and len(claim.sources) >= 1:
+        if any(s.text in disputed for s in claim.sentences):
             claim.status = "disputed"
 
 

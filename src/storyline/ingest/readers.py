@@ -33,15 +33,15 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set, repr=False)
 
     def add(self, item: Article | InputError) -> None:
+        """Keep an article once (the same text from two places is one article)."""
         if isinstance(item, InputError):
             self.errors.append(item)
-        elif item.id not in {a.id for a in self.articles[-50:]} and not self._seen(item):
+        elif item.id not in self._ids:
+            self._ids.add(item.id)
             self.articles.append(item)
-
-    def _seen(self, article: Article) -> bool:
-        return any(a.id == article.id for a in self.articles)
 
 
 def decode(data: bytes, source: str) -> str:

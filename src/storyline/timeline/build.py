@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle
@@ -16,10 +15,7 @@ DEICTIC_ONLY = {"today", "now", "tonight", "currently", "recently"}
 def story_reference_date(docs: list[AnnotatedArticle]) -> date | None:
     """The median publication date of the story: the anchor for undated articles."""
     known = sorted(d.article.published for d in docs if d.article.published)
-    if not known:
-        return None
-    middle = known[len(known) // 2] if len(known) % 2 else known[len(known) // 2 - 1]
-    return date.fromordinal(int(statistics.median([middle.toordinal()])))
+    return known[(len(known) - 1) // 2] if known else None  # the lower median
 
 
 def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[TimeRef]:
