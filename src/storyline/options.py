@@ -15,4 +15,4 @@ class Options:
     max_bytes: int = 10_000_000  # inputs larger than this are rejected (10 MB)
     min_story_size: int = 1  # stories with fewer articles are still written
     progress: bool = False  # show progress bars on stderr
-    cluster_threshold: float | None = None  # override the story-clustering threshold
+    cluster_threshold: float | None = None  # override STORY_THRESHOLD (one-shot) or JOIN_THRESHOLD (ingest)
