@@ -128,3 +128,17 @@ def test_killed_ingest_completes_on_rerun(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 60
         sizes = conn.execute("SELECT sum(size) FROM stories").fetchone()[0]
         assert sizes == 60
+
+
+def test_store_brief_matches_one_shot_brief(tmp_path: Path, seed_brief: dict) -> None:
+    """Regression: the timeline merge depended on article order, so the stored story (ordered by
+    date) showed the November defection with 4 sources and the CLI brief with 5."""
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(EXAMPLE)], store)
+        stored = store.story_brief(store.stories()[0]["id"])
+    assert stored is not None
+    assert _events(stored) == _events(seed_brief["stories"][0])
+
+
+def _events(story: dict) -> set:
+    return {(t["date"], tuple(t["sources"])) for t in story["timeline"]}

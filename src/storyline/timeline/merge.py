@@ -20,16 +20,7 @@ def merge_timeline(refs: list[TimeRef], sentence_text: dict[str, str], sims: np.
         by_date[(ref.date, ref.precision)].append(ref)
     events: list[TimelineEvent] = []
     for (day, precision), group in by_date.items():
-        clusters: list[list[TimeRef]] = []
-        for ref in group:
-            sid = f"{ref.article_id}:{ref.sentence}"
-            for members in clusters:
-                if any(sims[row_of[sid], row_of[f"{m.article_id}:{m.sentence}"]] >= SAME_EVENT
-                       or f"{m.article_id}:{m.sentence}" == sid for m in members):
-                    members.append(ref)
-                    break
-            else:
-                clusters.append([ref])
+        clusters = _components(group, sims, row_of)
         for members in clusters:
             ids = list(dict.fromkeys(f"{m.article_id}:{m.sentence}" for m in members))
             medoid = max(ids, key=lambda i: (sum(sims[row_of[i], row_of[j]] for j in ids),
@@ -40,3 +31,25 @@ def merge_timeline(refs: list[TimeRef], sentence_text: dict[str, str], sims: np.
                                         sorted({m.article_id for m in members}), qualifier))
     events.sort(key=lambda e: (e.date, -len(e.sources)))
     return events
+
+
+def _components(group: list[TimeRef], sims: np.ndarray, row_of: dict[str, int]) -> list[list[TimeRef]]:
+    """Statements of one date linked when similar enough (single link): the same events
+    whatever order the articles came in."""
+    ids = [f"{r.article_id}:{r.sentence}" for r in group]
+    parent = list(range(len(group)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(group)):
+        for j in range(i + 1, len(group)):
+            if ids[i] == ids[j] or sims[row_of[ids[i]], row_of[ids[j]]] >= SAME_EVENT:
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[TimeRef]] = defaultdict(list)
+    for i, ref in enumerate(group):
+        clusters[find(i)].append(ref)
+    return sorted(clusters.values(), key=lambda c: min(f"{r.article_id}:{r.sentence}" for r in c))
