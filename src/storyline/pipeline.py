@@ -20,6 +20,7 @@ from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.tallies import age_conflicts, tally_conflicts
 from storyline.cluster import cluster_articles
 from storyline.entities import resolve_entities
+from storyline.entities.titles import attach_title_mentions
 from storyline.ingest import read_sources
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.options import Options
@@ -62,6 +63,7 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     """Everything storyline reports about one story (a list of annotated articles)."""
     story = Story(articles=[d.id for d in docs])
     index = resolve_entities(m for d in docs for m in d.mentions)
+    attach_title_mentions(docs, index)
     story.entities = index.entities
     ref = story_reference_date(docs)
     dates = [r for d in docs for r in extract_dates(d, ref)]

@@ -28,7 +28,8 @@ def story_dict(story: Story) -> dict[str, Any]:
         "articles": story.articles,
         "summary": [{"text": s.text, "sources": s.sources} for s in story.summary],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "variants": e.variants,
-                      "mentions": len(e.mentions), "sources": e.sources} for e in story.entities],
+                      "titles": e.titles, "mentions": len(e.mentions), "sources": e.sources}
+                     for e in story.entities],
         "timeline": [{"date": t.date, "precision": t.precision, "qualifier": t.qualifier,
                       "text": t.text, "sources": t.sources} for t in story.timeline],
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
@@ -79,6 +80,7 @@ def to_markdown(brief: Brief) -> str:
         out.append("\n## Who is who\n")
         out += [f"- {e['name']} ({e['type']}, {e['mentions']} mentions)"
                 + (f": also {', '.join(e['variants'])}" if e["variants"] else "")
+                + (f"; called {', '.join(e['titles'])}" if e["titles"] else "")
                 + _cite(e["sources"], labels) for e in story["entities"] if e["mentions"] > 1]
         out.append("\n## Quotes\n")
         out += [f"- {q['speaker'] or 'unattributed'}: \"{q['text']}\"{_cite(q['sources'], labels)}"
