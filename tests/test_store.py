@@ -142,3 +142,36 @@ def test_store_brief_matches_one_shot_brief(tmp_path: Path, seed_brief: dict) ->
 
 def _events(story: dict) -> set:
     return {(t["date"], tuple(t["sources"])) for t in story["timeline"]}
+
+
+BILLION_LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+                  b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+                  b'<rss><channel><item><description>&lol2;</description></item></channel></rss>')
+HOSTILE = {
+    "empty.txt": b"",
+    "binary.bin": bytes(range(256)) * 4,
+    "latin1.txt": ("Caf\u00e9 " * 40).encode("latin-1"),
+    "bad.jsonl": b'{"text": "unterminated\n',
+    "laughs.xml": BILLION_LAUGHS,
+    "truncated.rss": b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>A',
+    "nothing.html": b"<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>",
+}
+
+
+def test_mixed_hostile_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in EXAMPLE.glob("*.txt"):
+        (folder / f.name).write_text(f.read_text())
+    for name, data in HOSTILE.items():
+        (folder / name).write_bytes(data)
+    (folder / "huge.txt").write_bytes(b"a" * 50_000_001)
+    db = str(tmp_path / "s.db")
+    result = CliRunner(mix_stderr=False).invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
+    assert result.exit_code == 1
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("storyline: skipped")]
+    for name in [*HOSTILE, "huge.txt"]:
+        assert any(name in line for line in skipped), (name, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    with Store(db, readonly=True) as store:
+        assert store.article_count() == 5
