@@ -77,7 +77,7 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     story.claims = align_claims(items, sims, outlet_of)
     conflicts: list[Conflict] = []
     conflicts += kin_conflicts(docs, _subject(story))
-    conflicts += year_conflicts(docs, index, dates, {}, sims, row_of)
+    conflicts += year_conflicts(docs, index, dates, sims, row_of)
     conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
     conflicts += tally_conflicts(docs, figures)
     conflicts += age_conflicts(docs, index, _subject_id(story))

@@ -17,7 +17,6 @@ from collections import defaultdict
 
 import numpy as np
 
-from storyline.claims.align import SentenceFeatures
 from storyline.claims.figures import compatible_units
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
@@ -58,8 +57,7 @@ def _nearest_year(anchor_start: int, anchor_end: int, years: list[tuple[int, str
 
 
 def year_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, dates: list[TimeRef],
-                   feats: dict[str, SentenceFeatures], sims: np.ndarray,
-                   row_of: dict[str, int]) -> list[Conflict]:
+                   sims: np.ndarray, row_of: dict[str, int]) -> list[Conflict]:
     years_in: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
     doc_by_id = {doc.id: doc for doc in docs}
     for d in dates:

@@ -36,7 +36,7 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-def _unit(tokens: list[Token], end: int, text: str) -> str:
+def _unit(tokens: list[Token], end: int) -> str:
     """The counted noun after the number: skip adjectives and nationalities ("196 North Korean
     defectors" -> "defectors"); follow "of the N X" ("10 of the 196 defections")."""
     after = [t for t in tokens if t.idx >= end]
@@ -64,7 +64,7 @@ def extract_figures(doc: AnnotatedArticle) -> list[Figure]:
         if value is None or (value < 3 and not re.search(r"\d", m.text)):
             continue  # "two countries", "one of" are not figures anyone cross-checks
         tokens = doc.tokens[m.sentence]
-        unit = _unit(tokens, m.end, m.text)
+        unit = _unit(tokens, m.end)
         inline = re.search(r"\d\s*([a-z%$€£]+)$", m.text.lower())
         if inline and not unit:
             unit = inline[1]

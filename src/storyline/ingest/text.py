@@ -20,6 +20,9 @@ BOILERPLATE = re.compile(
     r"description not available|contributed to this report|read more:|advertisement$",
     re.IGNORECASE,
 )
+#: A short unpunctuated line that still reads as prose (a year, or four lower-case words in a
+#: row) is story text, not a section heading.
+PROSE_IN_LINE = re.compile(r"\d{4}|[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}")
 #: A line this short with no sentence-ending punctuation near the top is metadata or a title.
 MAX_META_WORDS = 14
 #: A first line this short (a site name, "Newser (AP)") names the outlet.
@@ -70,9 +73,6 @@ def clean_body(lines: list[str], title: str | None) -> list[str]:
     """Drop boilerplate lines, repeated lines and repeats of the title."""
     seen: set[str] = set()
     kept: list[str] = []
-    counts: dict[str, int] = {}
-    for line in lines:
-        counts[line.strip()] = counts.get(line.strip(), 0) + 1
     for line in lines:
         key = line.strip()
         if not key:
@@ -80,7 +80,7 @@ def clean_body(lines: list[str], title: str | None) -> list[str]:
             continue
         if BOILERPLATE.search(key) or key in seen or (title and key == title):
             continue
-        if _is_heading(key) and not re.search(r"\d{4}|[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}", key):
+        if _is_heading(key) and not PROSE_IN_LINE.search(key):
             continue  # a section heading ("Reasons Behind the Defection"), not story text
         seen.add(key)
         kept.append(key)
