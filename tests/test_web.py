@@ -162,3 +162,12 @@ def test_browser_end_to_end(server: str, tmp_path: Path) -> None:
         assert page.evaluate("() => window.__xss === undefined")
         browser.close()
     assert (tmp_path / "story.png").stat().st_size > 10_000
+
+
+def test_citation_labels_are_unique() -> None:
+    """Regression: two articles from one outlet were both cited as [Reuters]."""
+    from storyline.web.views import _labels
+
+    labels = _labels([{"id": "a1", "outlet": "Reuters"}, {"id": "a2", "outlet": "Reuters"},
+                      {"id": "a3", "outlet": None, "title": "A title"}])
+    assert labels == {"a1": "Reuters", "a2": "Reuters 2", "a3": "A title"}

@@ -29,9 +29,20 @@ def _timeline_points(story: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"x": (o - lo) / span, "event": e, "n": len(e["sources"])} for o, e in zip(ords, events)]
 
 
+def _labels(articles: list[dict[str, Any]]) -> dict[str, str]:
+    """A short citation label per article: its outlet, numbered when an outlet has several."""
+    labels: dict[str, str] = {}
+    taken: dict[str, int] = {}
+    for a in articles:
+        base = (a.get("outlet") or a.get("title") or a["id"])[:40]
+        taken[base] = taken.get(base, 0) + 1
+        labels[a["id"]] = base if taken[base] == 1 else f"{base} {taken[base]}"
+    return labels
+
+
 def story_view(story: dict[str, Any], articles: list[dict[str, Any]]) -> dict[str, Any]:
     """Everything a story page shows: the brief's story plus a label per article and chart points."""
-    labels = {a["id"]: (a["outlet"] or a["title"] or a["path"] or a["id"]) for a in articles}
+    labels = _labels(articles)
     mine = [a for a in articles if a["id"] in story["articles"]]
     matrix = [{"claim": c, "cells": [a["id"] in c["sources"] for a in mine]} for c in story["claims"]]
     return {"story": story, "articles": mine, "labels": labels, "matrix": matrix,
