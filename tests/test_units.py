@@ -89,3 +89,22 @@ def test_date_header_on_same_line() -> None:
     article = parse_text(" date 2024-07-15 A diplomat defected last November, a report said.")
     assert article.published == date(2024, 7, 15)
     assert article.text.startswith("A diplomat defected")
+
+
+@pytest.mark.parametrize(("raw", "field", "value"), [
+    ("Published: 16 July 2024\n\nA diplomat fled to the South, officials said on Tuesday.", "published", date(2024, 7, 16)),
+    ("Updated July 16, 2024 3:45 PM EDT\n\nA diplomat fled to the South, officials said on Tuesday.", "published", date(2024, 7, 16)),
+    ("By Hyonhee Shin and Josh Smith, Reuters\n\nA diplomat fled to the South, officials said.", "author", "Hyonhee Shin and Josh Smith"),
+    ("By Hyonhee Shin | Reuters\n\nA diplomat fled to the South, officials said.", "outlet", "Reuters"),
+    ("SEOUL, July 16 (Reuters) - A diplomat fled to the South, officials said.", "outlet", "Reuters"),
+])
+def test_metadata_lines(raw: str, field: str, value: object) -> None:
+    article = parse_text(raw)
+    assert getattr(article, field) == value
+    assert article.text.startswith("A diplomat fled")
+    assert article.title is None
+
+
+def test_ordinary_first_sentence_is_not_metadata() -> None:
+    raw = "In 2023, 196 defectors arrived.\nThey came from the North."
+    assert parse_text(raw).text.startswith("In 2023, 196 defectors")

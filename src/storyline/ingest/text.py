@@ -14,7 +14,13 @@ BYLINE = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?P<month>{_MONTHS})\.?\s+"
     r"(?P<day>\d{1,2}),?\s+(?P<year>\d{4})(?:\s*(?:by|By|BY)\s+(?P<author>.+))?$"
 )
-AUTHOR_LINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})$")
+AUTHOR_LINE = re.compile(r"^(?:By|BY|by)\s+(?P<author>[A-Z][\w.'-]+(?:\s+(?:and\s+)?[A-Z][\w.'-]+){0,5})"
+                         r"(?:\s*[,|/–—-]\s*(?P<outlet>[^,|]{2,40}))?$")
+#: "Published: 16 July 2024", "Updated July 16, 2024 3:45 PM EDT": a line that is mostly a date.
+DATE_LINE = re.compile(r"^(?:(?:Published|Updated|Posted|Last updated|Date)\s*(?:on)?:?\s*)", re.I)
+#: "SEOUL, July 16 (Reuters) -": a dateline opening the body; the agency is the outlet.
+DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,40}),?\s+(?:(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*)?"
+                      r"(?:\((?P<agency>[A-Za-z .]{2,30})\)\s*)?[-–—]+\s*")
 BOILERPLATE = re.compile(
     r"click here|follow us|subscribe|sign up for|all rights reserved|^©|copyright \d{4}|"
     r"description not available|contributed to this report|read more:|advertisement$",
@@ -25,6 +31,8 @@ BOILERPLATE = re.compile(
 PROSE_IN_LINE = re.compile(r"\d{4}|[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}\s[a-z]{3,}")
 #: A line this short with no sentence-ending punctuation near the top is metadata or a title.
 MAX_META_WORDS = 14
+#: A publication-date line has at most this many words.
+MAX_DATE_LINE_WORDS = 10
 #: A first line this short (a site name, "Newser (AP)") names the outlet.
 MAX_OUTLET_WORDS = 4
 
@@ -59,6 +67,9 @@ def _read_meta_line(line: str, meta: _Meta) -> bool:
     author = AUTHOR_LINE.match(line)
     if author:
         meta.author = author["author"]
+        meta.outlet = meta.outlet or (author["outlet"].strip() if author["outlet"] else None)
+        return True
+    if _read_date_line(line, meta):
         return True
     if not _is_heading(line):
         return False
@@ -67,6 +78,31 @@ def _read_meta_line(line: str, meta: _Meta) -> bool:
     elif meta.title is None:
         meta.title = line.strip()
     return True
+
+
+def _read_date_line(line: str, meta: _Meta) -> bool:
+    """A short line that is a publication date ("Published: 16 July 2024")."""
+    from storyline.timeline.resolver import resolve_expression
+
+    words = line.split()
+    if len(words) > MAX_DATE_LINE_WORDS or not (DATE_LINE.match(line) or re.search(r"\b\d{4}\b", line)):
+        return False
+    rest = DATE_LINE.sub("", line)
+    resolved = resolve_expression(rest, None)
+    if resolved is None or resolved.precision != "day" or len(re.findall(r"[a-z]{4,}", rest)) > 3:
+        return False
+    meta.published = meta.published or date.fromisoformat(resolved.date)
+    return True
+
+
+def strip_dateline(body: str, meta: _Meta) -> str:
+    """Remove a wire dateline ("SEOUL, July 16 (Reuters) - ") from the first paragraph."""
+    match = DATELINE.match(body)
+    if not match or not (match["agency"] or match["when"]):
+        return body
+    if match["agency"] and meta.outlet is None:
+        meta.outlet = match["agency"].strip()
+    return body[match.end() :]
 
 
 def clean_body(lines: list[str], title: str | None) -> list[str]:
@@ -105,7 +141,7 @@ def parse_text(raw: str, path: str | None = None) -> Article:
             break
         body_start = i + 1
     body = clean_body(lines[body_start:], meta.title)
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
+    text = strip_dateline(re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip(), meta)
     return Article(
         text=text,
         title=meta.title,
