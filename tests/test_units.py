@@ -108,3 +108,16 @@ def test_metadata_lines(raw: str, field: str, value: object) -> None:
 def test_ordinary_first_sentence_is_not_metadata() -> None:
     raw = "In 2023, 196 defectors arrived.\nThey came from the North."
     assert parse_text(raw).text.startswith("In 2023, 196 defectors")
+
+
+@pytest.mark.parametrize(("a", "b"), [("Mr. Trump", "Trump"), ("Justice Ruth Bader Ginsburg", "Ruth Bader Ginsburg"),
+                                      ("President Yoon Suk Yeol", "Yoon Suk Yeol"), ("Dr. Jane Goodall", "Jane Goodall")])
+def test_honorifics_do_not_split_names(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def test_honorific_alone_is_kept() -> None:
+    from storyline.entities.names import clean_surface
+
+    assert clean_surface("President") == "President"
+    assert clean_surface("St. Louis") == "St. Louis"

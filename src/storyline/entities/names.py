@@ -23,6 +23,11 @@ OUTLET_SYNONYMS = {"ilbo": "daily", "shimbun": "daily", "nippo": "daily", "sinmu
 DROP_WORDS = {"the", "newspaper", "news", "agency"}
 STOP_IN_INITIALS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&"}
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: Honorifics and titles that spaCy sometimes includes in a PERSON span ("Mr. Trump").
+HONORIFIC = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|"
+    r"President|Vice President|Prime Minister|Senator|Governor|Judge|Justice|Chancellor|"
+    r"Pope|Mayor|Secretary|Minister|Ambassador)\.?\s+)+(?=[A-Z])")
 
 
 def clean_surface(text: str) -> str:
@@ -30,6 +35,7 @@ def clean_surface(text: str) -> str:
     text = " ".join(text.split())
     text = POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = HONORIFIC.sub("", text)
     return text.strip(" -–—,.;:\"'“”‘’()")
 
 
