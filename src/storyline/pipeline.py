@@ -24,7 +24,7 @@ from storyline.entities.titles import attach_title_mentions
 from storyline.ingest import read_sources
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.options import Options
-from storyline.records import Brief, Conflict, Story
+from storyline.records import Brief, Conflict, Entity, Story
 from storyline.timeline.build import extract_dates, story_reference_date
 from storyline.timeline.merge import merge_timeline
 
@@ -49,14 +49,9 @@ def _mark_disputed(story: Story) -> None:
             claim.status = "disputed"
 
 
-def _subject(story: Story) -> str | None:
-    people = [e for e in story.entities if e.type == "PERSON"]
-    return people[0].name if people else None
-
-
-def _subject_id(story: Story) -> str | None:
-    people = [e for e in story.entities if e.type == "PERSON"]
-    return people[0].id if people else None
+def _subject(story: Story) -> Entity | None:
+    """The story's most-cited person."""
+    return next((e for e in story.entities if e.type == "PERSON"), None)
 
 
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
@@ -76,16 +71,16 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     outlet_of = {d.id: (d.article.outlet or d.id).lower() for d in docs}
     story.claims = align_claims(items, sims, outlet_of)
     conflicts: list[Conflict] = []
-    conflicts += kin_conflicts(docs, _subject(story))
+    subject = _subject(story)
+    conflicts += kin_conflicts(docs, subject.name if subject else None)
     conflicts += year_conflicts(docs, index, dates, sims, row_of)
     conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
     conflicts += tally_conflicts(docs, figures)
-    conflicts += age_conflicts(docs, index, _subject_id(story))
+    conflicts += age_conflicts(docs, index, subject.id if subject else None)
     story.conflicts = conflicts
     _mark_disputed(story)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)
-    text_by_pair = {(i.sentence.article_id, i.sentence.index): i.sentence.text for i in items}
-    story.figures = group_figures(figures, text_by_pair)
+    story.figures = group_figures(figures, text_of)
     story.quotes = group_quotes(quotes)
     story.summary = summarize(story.claims, sims, row_of, options.max_summary)
     story.headline = _headline(docs, story)

@@ -39,7 +39,7 @@ SKIP_AFTER_NEGATION = {"be", "been", "being", "have", "has", "had", "yet", "to",
 NEGATION = re.compile(r"\b(?:not|never|no longer|denied|unable to|refused to)\b|n['’]t\b", re.I)
 
 
-def _positions(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
+def positions_of(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
     result = []
     for value, hits in sorted(values.items(), key=lambda kv: (-len({a for a, _ in kv[1]}), kv[0])):
         sources = sorted({a for a, _ in hits})
@@ -62,7 +62,8 @@ def year_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, dates: list
     doc_by_id = {doc.id: doc for doc in docs}
     for d in dates:
         if d.precision == "year" and d.qualifier not in ("since", "until", "by") and not d.approximate:
-            years_in[(d.article_id, d.sentence)].append((_offset(doc_by_id, d), d.date[:4]))
+            offset = doc_by_id[d.article_id].offset_of(d.sentence, d.expression)
+            years_in[(d.article_id, d.sentence)].append((offset, d.date[:4]))
     share = defaultdict(set)
     for e in index.entities:
         share[e.id] = set(e.sources)
@@ -88,7 +89,7 @@ def year_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, dates: list
         if len(by_year) < 2 or not _years_corroborate(by_year, sims, row_of):
             continue
         entity = index.get(eid)
-        positions = _positions({y: [(a, t) for a, t, _ in hits] for y, hits in by_year.items()})
+        positions = positions_of({y: [(a, t) for a, t, _ in hits] for y, hits in by_year.items()})
         if len({a for p in positions for a in p.sources}) < 2:
             continue
         conflicts.append(Conflict(f"When (year) for {entity.name if entity else eid}", "year", positions))
@@ -108,13 +109,6 @@ def _years_corroborate(by_year: dict[str, list[tuple[str, str, str]]], sims: np.
     return False
 
 
-def _offset(docs: dict[str, AnnotatedArticle], ref: TimeRef) -> int:
-    doc = docs[ref.article_id]
-    sentence = doc.sentences[ref.sentence]
-    found = doc.article.text.find(ref.expression, sentence.start, sentence.end)
-    return found if found >= 0 else sentence.start
-
-
 def _kin_compatible(values: set[str]) -> bool:
     numbers = {KIN_NUMBER[v] for v in values}
     sexes = {KIN_SEX[v] for v in values if v in KIN_SEX}
@@ -130,7 +124,7 @@ def kin_conflicts(docs: list[AnnotatedArticle], subject: str | None) -> list[Con
     if len(values) < 2 or _kin_compatible(set(values)):
         return []
     who = f" of {subject}" if subject else ""
-    return [Conflict(f"Family members{who}: {', '.join(sorted(values))}", "kin", _positions(values))]
+    return [Conflict(f"Family members{who}: {', '.join(sorted(values))}", "kin", positions_of(values))]
 
 
 def _number_conflict(claim: Claim, by_sentence: dict[tuple[str, int], list[Figure]]) -> Conflict | None:
@@ -144,7 +138,7 @@ def _number_conflict(claim: Claim, by_sentence: dict[tuple[str, int], list[Figur
     disputed = {v: hits for v, hits in numbers.items() if len({a for a, _ in hits}) < len(claim.sources)}
     articles = {a for hits in disputed.values() for a, _ in hits}
     if len(disputed) >= 2 and len(articles) >= 2 and _same_unit({v: units[v] for v in disputed}):
-        return Conflict(f"How many: {claim.text[:80]}", "number", _positions(disputed))
+        return Conflict(f"How many: {claim.text[:80]}", "number", positions_of(disputed))
     return None
 
 
@@ -173,7 +167,7 @@ def _negation_conflict(claim: Claim, sims: np.ndarray, row_of: dict[str, int]) -
     if max(sims[row_of[a.id], row_of[b.id]] for a in neg for b in aff) < NEGATION_MIN_SIMILARITY:
         return None
     split = {"negated": [(s.article_id, s.text) for s in neg], "affirmed": [(s.article_id, s.text) for s in aff]}
-    return Conflict(f"Whether: {claim.text[:80]}", "negation", _positions(split))
+    return Conflict(f"Whether: {claim.text[:80]}", "negation", positions_of(split))
 
 
 def _date_conflict(claim: Claim, dates_of: dict[tuple[str, int], list[TimeRef]]) -> Conflict | None:
@@ -186,7 +180,7 @@ def _date_conflict(claim: Claim, dates_of: dict[tuple[str, int], list[TimeRef]])
             values[refs[0].date].append((s.article_id, s.text))
     precisions = {len(v) for v in values}
     if len(values) >= 2 and len(precisions) == 1 and not _nested(list(values)):
-        return Conflict(f"When: {claim.text[:80]}", "date", _positions(values))
+        return Conflict(f"When: {claim.text[:80]}", "date", positions_of(values))
     return None
 
 

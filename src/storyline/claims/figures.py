@@ -97,8 +97,9 @@ def compatible_units(a: str, b: str) -> bool:
     return True
 
 
-def group_figures(figures: list[Figure], sentence_text: dict[tuple[str, int], str]) -> list[FigureGroup]:
-    """One entry per (value, unit) across articles, citing every article that gives it."""
+def group_figures(figures: list[Figure], sentence_text: dict[str, str]) -> list[FigureGroup]:
+    """One entry per (value, unit) across articles, citing every article that gives it;
+    ``sentence_text`` maps a sentence id ("article:index") to its text."""
     groups: list[tuple[list[Figure], str]] = []
     for fig in figures:
         for members, unit in groups:
@@ -112,7 +113,7 @@ def group_figures(figures: list[Figure], sentence_text: dict[tuple[str, int], st
         units = [f.unit for f in members if f.unit]
         unit = max(set(units), key=units.count) if units else ""
         first = members[0]
-        result.append(FigureGroup(first.value, unit, sentence_text[(first.article_id, first.sentence)],
+        result.append(FigureGroup(first.value, unit, sentence_text[f"{first.article_id}:{first.sentence}"],
                                   sorted({f.article_id for f in members}),
                                   any(f.approximate for f in members)))
     result.sort(key=lambda g: (-len(g.sources), -g.value))

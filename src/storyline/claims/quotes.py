@@ -27,20 +27,22 @@ MIN_QUOTE_WORDS = 5
 UNATTRIBUTED_MIN_WORDS = 10
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Span:
     start: int
     end: int
     text: str
 
 
-def _quote_spans(text: str) -> list[_Span]:
+@lru_cache(maxsize=256)
+def _quote_spans(text: str) -> tuple[_Span, ...]:
+    """Quotes of an article (cached: attribution asks again for every pronoun)."""
     spans = []
     for match in QUOTE_SPAN.finditer(text):
         body = match[1].strip(" ,")
         if len(body.split()) >= MIN_QUOTE_WORDS:
             spans.append(_Span(match.start(), match.end(), body))
-    return spans
+    return tuple(spans)
 
 
 def _sentence_of(doc: AnnotatedArticle, offset: int) -> int:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from storyline.claims.conflicts import positions_of
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
-from storyline.records import Conflict, Figure, Position
+from storyline.records import Conflict, Figure
 
 #: Outcome words a tally counts; a figure within ``TALLY_WINDOW`` tokens of one is that tally.
 OUTCOMES = {
@@ -21,12 +22,13 @@ OUTCOMES = {
 _OUTCOME_OF = {w: outcome for outcome, words in OUTCOMES.items() for w in words if " " not in w}
 TALLY_WINDOW = 6
 TALLY_LOOKBACK = 2  # "killed 15 people"
-AGE = re.compile(r"\b(\d{1,3})-year-old\b|,\s*(\d{1,3}),")
+AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 
 
 def _outcome_near(doc: AnnotatedArticle, figure: Figure) -> str | None:
     tokens = doc.tokens[figure.sentence]
-    position = next((i for i, t in enumerate(tokens) if t.idx >= figure_start(doc, figure)), None)
+    start = doc.offset_of(figure.sentence, figure.expression)
+    position = next((i for i, t in enumerate(tokens) if t.idx >= start), None)
     if position is None:
         return None
     best: tuple[int, str] | None = None
@@ -38,12 +40,6 @@ def _outcome_near(doc: AnnotatedArticle, figure: Figure) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, outcome)
     return best[1] if best else None
-
-
-def figure_start(doc: AnnotatedArticle, figure: Figure) -> int:
-    sentence = doc.sentences[figure.sentence]
-    found = doc.article.text.find(figure.expression, sentence.start, sentence.end)
-    return found if found >= 0 else sentence.start
 
 
 def tally_conflicts(docs: list[AnnotatedArticle], figures: list[Figure]) -> list[Conflict]:
@@ -61,7 +57,7 @@ def tally_conflicts(docs: list[AnnotatedArticle], figures: list[Figure]) -> list
             grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
             for article, value in final.items():
                 grouped[value] += [hit for hit in values[value] if hit[0] == article]
-            conflicts.append(Conflict(f"How many {outcome}", "tally", _as_positions(grouped)))
+            conflicts.append(Conflict(f"How many {outcome}", "tally", positions_of(grouped)))
     return conflicts
 
 
@@ -75,17 +71,12 @@ def _latest_per_article(values: dict[str, list[tuple[str, str]]]) -> dict[str, s
     return best
 
 
-def _as_positions(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
-    return [Position(v, hits[0][1], sorted({a for a, _ in hits}))
-            for v, hits in sorted(values.items(), key=lambda kv: -len(kv[1]))]
-
-
 def age_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, subject_id: str | None) -> list[Conflict]:
     """Ages given to one person: the nearest person named in the sentence, else the story's subject."""
     ages: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for doc in docs:
         for sentence in doc.sentences:
-            for match in re.finditer(r"\b(\d{1,3})-year-old\b", sentence.text):
+            for match in AGE.finditer(sentence.text):
                 person = _nearest_person(doc, index, sentence.index, sentence.start + match.start())
                 who = person or subject_id
                 if who:
@@ -95,7 +86,7 @@ def age_conflicts(docs: list[AnnotatedArticle], index: EntityIndex, subject_id: 
         articles = {a for hits in values.values() for a, _ in hits}
         if len(values) >= 2 and len(articles) >= 2:
             entity = index.get(who)
-            conflicts.append(Conflict(f"Age of {entity.name if entity else who}", "age", _as_positions(values)))
+            conflicts.append(Conflict(f"Age of {entity.name if entity else who}", "age", positions_of(values)))
     return conflicts
 
 

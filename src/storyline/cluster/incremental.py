@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.stories import cluster_articles, date_factor, features
+from storyline.cluster.stories import cluster_articles, date_factor
 from storyline.nlp.annotate import AnnotatedArticle
 
 Vector = dict[str, float]
@@ -19,9 +19,10 @@ def idf(df: int, n: int) -> float:
     return math.log((1 + n) / (1 + df)) + 1
 
 
-def vectorize(doc: AnnotatedArticle, df: dict[str, int], n: int) -> Vector:
-    """The article's L2-normalised TF-IDF vector under the store's document frequencies."""
-    weights = {k: (1 + math.log(v)) * idf(df.get(k, 0), n) for k, v in features(doc).items() if v > 0}
+def vectorize(feats: dict[str, float], df: dict[str, int], n: int) -> Vector:
+    """An article's L2-normalised TF-IDF vector (from its ``features``) under the store's
+    document frequencies."""
+    weights = {k: (1 + math.log(v)) * idf(df.get(k, 0), n) for k, v in feats.items() if v > 0}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {k: w / norm for k, w in weights.items()}
 

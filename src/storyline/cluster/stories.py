@@ -62,7 +62,7 @@ def features(doc: AnnotatedArticle) -> dict[str, float]:
         key = name_key(m.text, m.label)
         if key:
             feats["E:" + key] = feats.get("E:" + key, 0.0) + ENTITY_WEIGHT
-    for m in doc.dates if YEAR_WEIGHT > 0 else []:
+    for m in doc.dates:
         for year in re.findall(r"\b(?:19|20)\d\d\b", m.text):
             feats["Y:" + year] = feats.get("Y:" + year, 0.0) + YEAR_WEIGHT
     return feats
@@ -81,6 +81,8 @@ def article_vectors(docs: list[AnnotatedArticle], idf: dict[str, float] | None =
     rows, cols, vals = [], [], []
     for r, f in enumerate(feats):
         for k, count in f.items():
+            if count <= 0:
+                continue  # a feature weighted 0 (e.g. YEAR_WEIGHT = 0) is absent, not log(0)
             rows.append(r)
             cols.append(vocab.setdefault(k, len(vocab)))
             vals.append((1 + math.log(count)) * idf.get(k, 1.0))

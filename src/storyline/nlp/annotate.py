@@ -37,6 +37,12 @@ class AnnotatedArticle:
     def id(self) -> str:
         return self.article.id
 
+    def offset_of(self, sentence: int, expression: str) -> int:
+        """Where ``expression`` starts in the text, looked for inside sentence ``sentence``."""
+        span = self.sentences[sentence]
+        found = self.article.text.find(expression, span.start, span.end)
+        return found if found >= 0 else span.start
+
 
 def _sentence_spans(doc: Any) -> Iterator[tuple[int, int]]:
     """Token ranges of sentences, also split at line breaks (paragraphs never merge)."""

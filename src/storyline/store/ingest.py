@@ -44,9 +44,17 @@ def load_index(store: Store) -> StoryIndex:
     return index
 
 
-def _load_df(store: Store) -> tuple[dict[str, int], int]:
-    df = {r["term"]: r["df"] for r in store.conn.execute("SELECT term, df FROM terms")}
-    return df, store.article_count()
+@dataclass
+class _Frequencies:
+    """The store's document frequencies, read once per run and kept in step with each batch."""
+
+    df: dict[str, int]
+    n: int
+
+    @classmethod
+    def load(cls, store: Store) -> _Frequencies:
+        df = {r["term"]: r["df"] for r in store.conn.execute("SELECT term, df FROM terms")}
+        return cls(df, store.article_count())
 
 
 def _insert_article(store: Store, doc: AnnotatedArticle, vector: Vector) -> None:
@@ -103,16 +111,17 @@ def rebuild_brief(store: Store, story_id: str, options: Options) -> dict[str, An
     return data
 
 
-def _process_batch(store: Store, index: StoryIndex, docs: list[AnnotatedArticle], options: Options,
-                   report: IngestReport) -> None:
+def _process_batch(store: Store, index: StoryIndex, freq: _Frequencies, docs: list[AnnotatedArticle],
+                   options: Options, report: IngestReport) -> None:
+    feats = {d.id: features(d) for d in docs}
     with store.transaction():
-        df, n = _load_df(store)
         for doc in docs:
-            for term in features(doc):
-                df[term] = df.get(term, 0) + 1
+            for term in feats[doc.id]:
+                freq.df[term] = freq.df.get(term, 0) + 1
                 store.conn.execute("INSERT INTO terms (term, df) VALUES (?, 1)"
                                    " ON CONFLICT(term) DO UPDATE SET df = df + 1", (term,))
-        vectors = {d.id: vectorize(d, df, n + len(docs)) for d in docs}
+        freq.n += len(docs)
+        vectors = {d.id: vectorize(feats[d.id], freq.df, freq.n) for d in docs}
         for doc in docs:
             _insert_article(store, doc, vectors[doc.id])
         touched = set()
@@ -150,6 +159,7 @@ def ingest_articles(articles: list[Article], store: Store, options: Options | No
         return report
     nlp = load_model(options.model)
     index = load_index(store)
+    freq = _Frequencies.load(store)
     bar = None
     if options.progress:
         from tqdm import tqdm
@@ -158,7 +168,7 @@ def ingest_articles(articles: list[Article], store: Store, options: Options | No
     for start in range(0, len(fresh), batch_size):
         batch = fresh[start : start + batch_size]
         docs = annotate(batch, nlp, options.batch_size)
-        _process_batch(store, index, docs, options, report)
+        _process_batch(store, index, freq, docs, options, report)
         if bar:
             bar.update(len(batch))
     if bar:
