@@ -78,3 +78,19 @@ def test_html_escapes_hostile_text(tmp_path: Path) -> None:
     html = out.read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_brief_does_not_depend_on_hash_seed() -> None:
+    """Regression: a figure's unit (and a quote's speaker) was picked among ties in set order,
+    so the seed brief said "10 members" or "10 defections" depending on PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-m", "storyline.cli", "brief", str(EXAMPLE), "--quiet"],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        outputs.add(out)
+    assert len(outputs) == 1

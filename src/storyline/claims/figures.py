@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Figure, FigureGroup
@@ -111,7 +112,7 @@ def group_figures(figures: list[Figure], sentence_text: dict[str, str]) -> list[
     result = []
     for members, _ in groups:
         units = [f.unit for f in members if f.unit]
-        unit = max(set(units), key=units.count) if units else ""
+        unit = Counter(units).most_common(1)[0][0] if units else ""  # ties: the first seen
         first = members[0]
         result.append(FigureGroup(first.value, unit, sentence_text[f"{first.article_id}:{first.sentence}"],
                                   sorted({f.article_id for f in members}),

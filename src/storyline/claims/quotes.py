@@ -9,6 +9,7 @@ speaker of a quote that runs on from the sentence before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -165,7 +166,7 @@ def group_quotes(quotes: list[Quote]) -> list[QuoteGroup]:
     result = []
     for members in groups:
         named = [q.speaker for q in members if q.speaker]
-        speaker = max(set(named), key=named.count) if named else None
+        speaker = Counter(named).most_common(1)[0][0] if named else None  # ties: the first seen
         text = max((q.text for q in members), key=len)
         result.append(QuoteGroup(speaker, text, sorted({q.article_id for q in members})))
     result.sort(key=lambda g: (-len(g.sources), g.speaker or "~"))
