@@ -67,6 +67,19 @@ def test_matcher(flagged: Conflict, expected: bool) -> None:
     assert matches(flagged, SEATS, IDS, TEXTS) is expected
 
 
+def test_positions_on_one_side_do_not_conflict() -> None:
+    """Two wordings of one side ("188,829" / "more than 188,000") set against each other are no match."""
+    gold = GoldDisagreement("number", "migrants stopped in June", (
+        GoldPosition(0, "more than 188,000", SENT1, side="188,000"),
+        GoldPosition(1, "188,829", SENT2, side="188,000"),
+        GoldPosition(2, "more than 178,000", SENT3, side="178,000"),
+    ))
+    same_side = conflict("number", ("188,000", SENT1, ["a1"]), ("188,829", SENT2, ["a2"]))
+    across = conflict("number", ("188,829", SENT2, ["a2"]), ("178,000", SENT3, ["a3"]))
+    assert not matches(same_side, gold, IDS, TEXTS)
+    assert matches(across, gold, IDS, TEXTS)
+
+
 NEGATION = GoldDisagreement("negation", "whether he was nominated", (
     GoldPosition(0, "nominated", "The Liberals took 156 seats of the 338 in the House."),
     GoldPosition(1, "not nominated", "As of 1:30 a.m. ET Tuesday, the Liberal Party had won 157 of 338 seats."),
@@ -136,7 +149,7 @@ def test_gold_file_is_well_formed() -> None:
             assert all(p.article < t.articles and p.sentence for p in d.positions), t.line
             assert len({p.article for p in d.positions}) >= 2, t.line
         for d in t.disagreements:
-            assert len({p.value for p in d.positions}) >= 2, (t.line, d.fact)
+            assert len({p.key for p in d.positions}) >= 2, (t.line, d.fact)
     json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
 
 

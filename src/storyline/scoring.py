@@ -6,15 +6,16 @@ with the sentence that states it (see ``tests/data/NEUS_DISAGREEMENTS.md``).
 
 **When a flagged conflict matches a gold disagreement.** Two different positions of the flagged
 conflict must each *cover* a gold position, the two gold positions being in different articles
-and holding different values; and each flagged position's value must be *compatible* with the
-gold position it covers. A flagged position covers a gold position when it cites that article and
-its sentence is the gold sentence (one contains the other after whitespace is normalised, or at
-least ``SENTENCE_OVERLAP`` of the shorter one's words are in the other); a position citing several
-articles shows one sentence only, so for its other articles the sentence is not checked. A value
-is compatible when it shares a word or number that tells the gold value apart from the other
-side's (``"157 seats"`` for gold ``157`` against ``156``); for quote, negation, actor and other
-disagreements the flagged value is not checked when the flagged conflict is of one of those kinds
-too (their values are phrasings, not slots).
+and on different sides (a position's ``side`` is its value unless the annotator gave one, so that
+"188,829" and "more than 188,000" can agree); and each flagged position's value must be
+*compatible* with the gold position it covers. A flagged position covers a gold position when it
+cites that article and its sentence is the gold sentence (one contains the other after whitespace
+is normalised, or at least ``SENTENCE_OVERLAP`` of the shorter one's words are in the other); a
+position citing several articles shows one sentence only, so for its other articles the sentence
+is not checked. A value is compatible when it shares a word or number that tells the gold value
+apart from the other side's (``"157 seats"`` for gold ``157`` against ``156``); for quote,
+negation, actor and other disagreements the flagged value is not checked when the flagged
+conflict is of one of those kinds too (their values are phrasings, not slots).
 
 A flagged conflict is *real* when it matches a gold disagreement of its triplet (clear or
 borderline); precision is real / flagged. Recall is gold disagreements matched by at least one
@@ -62,6 +63,11 @@ class GoldPosition:
     article: int  # index of the article within its triplet (reader order)
     value: str
     sentence: str
+    side: str = ""  # positions with the same side agree though worded differently ("188,829" / "more than 188,000")
+
+    @property
+    def key(self) -> str:
+        return _normal(self.side or self.value)
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,7 @@ class GoldTriplet:
 
 
 def _disagreement(raw: dict) -> GoldDisagreement:
-    positions = tuple(GoldPosition(int(p["article"]), str(p["value"]), str(p["sentence"]))
+    positions = tuple(GoldPosition(int(p["article"]), str(p["value"]), str(p["sentence"]), str(p.get("side", "")))
                       for p in raw["positions"])
     return GoldDisagreement(str(raw["kind"]), str(raw.get("fact") or raw.get("why", "")), positions,
                             bool(raw.get("clear", True)))
@@ -184,7 +190,7 @@ def matches(conflict: Conflict, gold: GoldDisagreement, article_ids: Sequence[st
                 continue
             for g in gold.positions:
                 for h in gold.positions:
-                    if g.article == h.article or _normal(g.value) == _normal(h.value):
+                    if g.article == h.article or g.key == h.key:
                         continue
                     if not (covers(p, g, article_ids, texts) and covers(q, h, article_ids, texts)):
                         continue
