@@ -13,7 +13,6 @@ from storyline.scoring import (
     GoldDisagreement,
     GoldPosition,
     aggregate,
-    labelled_lines,
     matches,
     read_gold,
     run_gold,
@@ -153,15 +152,10 @@ def test_gold_file_is_well_formed() -> None:
     json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
 
 
-def test_gold_labels_every_selected_triplet(shared_data: Path) -> None:
-    """The selection rule (tests/data/NEUS_DISAGREEMENTS.md) picks exactly the labelled lines."""
-    from storyline.evaluation import read_neus_triplets
-
-    articles, line_of = read_neus_triplets(shared_data / "neus_roundups" / "val.source")
-    by_line: dict[int, list[str]] = {}
-    for a in articles:
-        by_line.setdefault(line_of[a.id], []).append(a.text)
-    assert [t.line for t in read_gold(GOLD)] == labelled_lines(by_line)
+def test_gold_labels_every_val_triplet(shared_data: Path) -> None:
+    """Every line of NeuS val is labelled, once, in file order (an empty list is a label too)."""
+    lines = (shared_data / "neus_roundups" / "val.source").read_text(encoding="utf-8").splitlines()
+    assert [t.line for t in read_gold(GOLD)] == list(range(len(lines)))
 
 
 def test_gold_sentences_are_in_the_articles(shared_data: Path) -> None:
@@ -178,9 +172,9 @@ def test_gold_sentences_are_in_the_articles(shared_data: Path) -> None:
 
 #: Floors pinned a little below what the code measured (benchmarks/RESULTS.md, "Conflicts against
 #: hand-labelled NeuS val disagreements"); raise them when the conflict checks improve.
-MIN_FOUND_CLEAR = 1  # measured 1 of 7
-MIN_PRECISION = 0.15  # measured 1 of 6 flagged = 0.167
-MAX_FALSE_ALARMS_PER_100 = 3.5  # measured 5 false in 176 stories = 2.8
+MIN_FOUND_CLEAR = 1  # measured 1 of 10
+MIN_PRECISION = 0.12  # measured 1 of 7 flagged = 0.143
+MAX_FALSE_ALARMS_PER_100 = 2.5  # measured 6 false in 307 stories = 2.0
 
 
 def test_conflicts_against_hand_labels(shared_data: Path) -> None:

@@ -50,11 +50,6 @@ NUMBER_WORDS = {
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 STOPWORDS = frozenset({"the", "a", "an", "of", "and", "in", "on", "to", "at", "by", "for", "with", "is",
                        "was", "be", "has", "had", "have", "it", "its", "that", "this", "as", "from"})
-#: The selection rule's sentence count: split after . ! ? (and a closing quote) before a capital or
-#: digit. Crude on purpose (it splits after "Sen."): it only decides which triplets were labelled.
-PIECE_SPLIT = re.compile(r'(?<=[.!?])["”’]?\s+(?=["“‘]?[A-Z0-9])')
-#: Triplets were labelled when each of their three articles has at least this many pieces.
-MIN_PIECES = 2
 WORD = re.compile(r"\$?\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
@@ -104,13 +99,6 @@ def read_gold(path: Path) -> list[GoldTriplet]:
                                     tuple(_disagreement(d) for d in raw["disagreements"]),
                                     tuple(_disagreement(d) for d in raw.get("near_misses", []))))
     return triplets
-
-
-def labelled_lines(articles_by_line: dict[int, list[str]]) -> list[int]:
-    """The lines the gold file labels: three articles, each of at least ``MIN_PIECES`` pieces."""
-    return sorted(line for line, texts in articles_by_line.items()
-                  if len(texts) == 3 and all(len([p for p in PIECE_SPLIT.split(t) if p.strip()]) >= MIN_PIECES
-                                             for t in texts))
 
 
 def _normal(text: str) -> str:
