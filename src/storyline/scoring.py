@@ -122,8 +122,9 @@ def same_sentence(a: str, b: str) -> bool:
 
 
 def value_tokens(value: str) -> set[str]:
-    """Content words and numbers of a value, numbers written in digits ("Thirty-five" -> "35",
-    "$1.2 trillion" -> "1200000000000", "1,500" -> "1500")."""
+    """Content words and numbers of a value, numbers in one canonical form ("Thirty-five" -> "35",
+    "$1.2 trillion" and "1,200,000,000,000" -> "1.2e+12", "1,500" -> "1500"). Dates stay words: a
+    flagged value must say "Thursday" to match a gold "Thursday" (a resolved "2019-10-17" does not)."""
     tokens: set[str] = set()
     words = _words(value)
     for i, word in enumerate(words):
