@@ -2,6 +2,7 @@
 
     python benchmarks/conflict_gold.py [--gold tests/data/neus_disagreements.jsonl]
                                        [--source ../shared/data/neus_roundups/val.source] [--verbose]
+                                       [--json results.jsonl]
 
 Each labelled triplet's articles are briefed as one story (``storyline.pipeline.build_story``);
 its conflicts are matched to the gold disagreements by ``storyline.scoring`` (the module's
@@ -13,6 +14,7 @@ often the clustering would split a triplet. ``--verbose`` prints every triplet's
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from storyline.scoring import ConflictScore, TripletResult, aggregate, run_gold
@@ -37,6 +39,16 @@ def _details(result: TripletResult) -> list[str]:
     return lines
 
 
+def _as_json(result: TripletResult) -> dict:
+    """One triplet's flagged conflicts and gold, for diffing two runs."""
+    flagged = [{"kind": c.kind, "tag": "real" if real else "near-miss" if near else "false",
+                "positions": [{"value": p.value, "sources": p.sources, "text": p.text} for p in c.positions]}
+               for c, real, near in zip(result.flagged, result.real, result.near_miss)]
+    gold = [{"kind": g.kind, "fact": g.fact, "clear": g.clear, "found": found}
+            for g, found in zip(result.gold, result.found)]
+    return {"line": result.line, "stories": result.stories, "flagged": flagged, "gold": gold}
+
+
 def report(score: ConflictScore) -> list[str]:
     lines = [
         f"triplets: {score.triplets} (clustering splits {score.split})",
@@ -58,8 +70,12 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--verbose", action="store_true", help="print every triplet's conflicts and gold")
+    parser.add_argument("--json", type=Path, help="also write every triplet's results to this JSON Lines file")
     args = parser.parse_args()
     results = run_gold(args.gold, args.source)
+    if args.json:
+        args.json.write_text("".join(json.dumps(_as_json(r), ensure_ascii=False) + "\n" for r in results),
+                             encoding="utf-8")
     if args.verbose:
         for result in results:
             print("\n".join(_details(result)))
