@@ -72,6 +72,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every triplet's conflicts and gold")
     parser.add_argument("--json", type=Path, help="also write every triplet's results to this JSON Lines file")
     args = parser.parse_args()
+    if not args.source.is_file():
+        parser.error(f"{args.source} not found: pass --source with NeuS val.source")
     results = run_gold(args.gold, args.source)
     if args.json:
         args.json.write_text("".join(json.dumps(_as_json(r), ensure_ascii=False) + "\n" for r in results),
