@@ -9,14 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.stories import cluster_articles, date_factor
+from storyline.cluster.features import date_factor, idf
+from storyline.cluster.stories import cluster_articles
 from storyline.nlp.annotate import AnnotatedArticle
 
 Vector = dict[str, float]
-
-
-def idf(df: int, n: int) -> float:
-    return math.log((1 + n) / (1 + df)) + 1
 
 
 def vectorize(feats: dict[str, float], df: dict[str, int], n: int) -> Vector:
