@@ -16,6 +16,7 @@ from storyline.ingest.structured import (
     iter_json,
     parse_html,
 )
+from storyline.ingest.parquet import iter_parquet
 from storyline.ingest.text import parse_text
 from storyline.ingest.web import fetch_url, human_size
 from storyline.records import Article
@@ -127,6 +128,9 @@ def read_one(source: str, max_bytes: int) -> Iterator[Article | InputError]:
         suffix = ".html" if "html" in content_type else ".xml" if "xml" in content_type else ""
         suffix = ".json" if "json" in content_type else suffix
         yield from parse_bytes(data, source, suffix, url=final_url)
+        return
+    if source.lower().endswith(".parquet") and os.path.isfile(source):
+        yield from iter_parquet(source, source)  # streamed in record batches: no size limit
         return
     path = Path(source)
     try:
