@@ -107,7 +107,8 @@ T = TypeVar("T")
 _WORKER: dict[str, Any] = {}
 
 
-def _keep(doc: AnnotatedArticle) -> AnnotatedArticle:
+def keep(doc: AnnotatedArticle) -> AnnotatedArticle:
+    """The annotated article itself (``annotate_map`` with this is ``annotate``)."""
     return doc
 
 
@@ -164,7 +165,7 @@ def annotate(articles: Iterable[Article], nlp: Any, batch_size: int = 16,
              progress: bool = False, processes: int | None = 1) -> list[AnnotatedArticle]:
     """Run spaCy over the articles (in batches) and keep what later stages need."""
     items = list(articles)
-    docs: Iterable[AnnotatedArticle] = annotate_map(items, nlp, _keep, batch_size,
+    docs: Iterable[AnnotatedArticle] = annotate_map(items, nlp, keep, batch_size,
                                                     processes_for(len(items), processes))
     if progress:
         from tqdm import tqdm
