@@ -61,7 +61,7 @@ class _LazyIndex:
         if len(dates) == len(docs):
             start = (min(dates) - timedelta(days=WINDOW_DAYS)).isoformat()
             end = (max(dates) + timedelta(days=WINDOW_DAYS)).isoformat()
-            self._evict(start)
+            self._evict(start, end)
             sql += " WHERE first_published IS NULL OR (last_published >= ? AND first_published <= ?)"
             args = (start, end)  # type: ignore[assignment]
         for row in self.store.conn.execute(sql.replace("*", _COLUMNS), args):
@@ -70,9 +70,11 @@ class _LazyIndex:
                                           _day(row["first_published"]), _day(row["last_published"])))
         return self.index
 
-    def _evict(self, start: str) -> None:
-        old = [sid for sid, st in self.index.stories.items() if st.last and st.last.isoformat() < start]
-        for sid in sorted(old):
+    def _evict(self, start: str, end: str) -> None:
+        """Drop the stories outside the window (undated stories stay)."""
+        far = [sid for sid, st in self.index.stories.items()
+               if st.first and st.last and (st.last.isoformat() < start or st.first.isoformat() > end)]
+        for sid in sorted(far):
             self.index.remove(sid)
 
 
