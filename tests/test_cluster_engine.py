@@ -69,9 +69,19 @@ def test_component_rule_is_dense_complete_link(seed: int, threshold: float) -> N
     sims = np.array([[pair_similarity(feats[i], feats[j], idf, dates[i], dates[j]) for j in range(n)]
                      for i in range(n)])
     edges = [(ids[i], ids[j], sims[i, j]) for i in range(n) for j in range(i + 1, n) if sims[i, j] >= threshold]
-    assert cluster_component(ids, edges) == dense_complete(ids, sims, threshold)
+    assert cluster_component(ids, edges, cohesion=0.0) == dense_complete(ids, sims, threshold)
     # every pair a candidate: the engine is the dense rule
-    assert cluster_features(ids, feats, dates, threshold, max_block=n) == dense_complete(ids, sims, threshold)
+    assert cluster_features(ids, feats, dates, threshold, max_block=n, cohesion=0.0) == \
+        dense_complete(ids, sims, threshold)
+
+
+def test_cohesion_keeps_two_tight_groups_apart() -> None:
+    """Two tight pairs linked loosely across (complete link alone merges them) stay apart."""
+    edges = [("a", "b", 0.6), ("c", "d", 0.5)] + [(x, y, 0.15) for x in "ab" for y in "cd"]
+    assert cluster_component("abcd", edges, cohesion=0.0) == [["a", "b", "c", "d"]]
+    assert cluster_component("abcd", edges, cohesion=0.4) == [["a", "b"], ["c", "d"]]
+    # a close third article still joins a pair
+    assert cluster_component("abc", [("a", "b", 0.6), ("a", "c", 0.4), ("b", "c", 0.3)]) == [["a", "b", "c"]]
 
 
 def test_stories_do_not_depend_on_input_order() -> None:

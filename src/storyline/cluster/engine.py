@@ -26,10 +26,10 @@ from storyline.cluster.features import (
     document_frequencies,
     idf_table,
 )
-from storyline.cluster.link import cluster_component
+from storyline.cluster.link import COHESION, cluster_component
 
 #: Candidate pairs scored per vectorised chunk (bounds the temporary sparse rows in memory).
-CHUNK_PAIRS = 100_000
+CHUNK_PAIRS = 20_000
 
 
 def tfidf_matrix(features: Sequence[Mapping[str, float]], idf_of: Mapping[str, float]) -> sparse.csr_matrix:
@@ -62,18 +62,22 @@ def date_factors(days: np.ndarray, pairs: np.ndarray) -> np.ndarray:
 
 
 def pair_similarities(matrix: sparse.csr_matrix, days: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    """``features.pair_similarity`` of every candidate pair, vectorised and chunked."""
+    """``features.pair_similarity`` of every candidate pair, vectorised: per chunk of pairs,
+    one sparse product of the rows involved, from which the pairs' entries are read."""
     out = np.empty(len(pairs))
     for start in range(0, len(pairs), CHUNK_PAIRS):
         chunk = pairs[start : start + CHUNK_PAIRS]
-        dots = np.asarray(matrix[chunk[:, 0]].multiply(matrix[chunk[:, 1]]).sum(axis=1)).ravel()
+        rows, row_pos = np.unique(chunk[:, 0], return_inverse=True)
+        cols, col_pos = np.unique(chunk[:, 1], return_inverse=True)
+        product = (matrix[rows] @ matrix[cols].T).tocsr()
+        dots = np.asarray(product[row_pos, col_pos]).ravel()
         out[start : start + len(chunk)] = dots * date_factors(days, chunk)
     return np.round(out, SIM_DECIMALS)
 
 
 def cluster_features(ids: Sequence[str], features: Sequence[Mapping[str, float]],
                      published: Sequence[date | None], threshold: float,
-                     max_block: int = MAX_BLOCK) -> list[list[str]]:
+                     max_block: int = MAX_BLOCK, cohesion: float = COHESION) -> list[list[str]]:
     """Stories (lists of ids) of the items ``ids[i]`` with ``features[i]`` published on
     ``published[i]``: each story sorted by id, biggest first, then by first id."""
     n = len(ids)
@@ -95,5 +99,5 @@ def cluster_features(ids: Sequence[str], features: Sequence[Mapping[str, float]]
         nodes_of.setdefault(label, []).append(ids[i])
     stories: list[list[str]] = []
     for label, nodes in nodes_of.items():
-        stories += cluster_component(nodes, edges_of.get(label, [])) if len(nodes) > 1 else [nodes]
+        stories += cluster_component(nodes, edges_of.get(label, []), cohesion) if len(nodes) > 1 else [nodes]
     return sorted(stories, key=lambda g: (-len(g), g[0]))

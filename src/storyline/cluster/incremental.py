@@ -45,6 +45,14 @@ class StoryIndex:
         for term, w in state.centroid.items():
             self.postings[term][state.id] = w
 
+    def remove(self, story_id: str) -> None:
+        state = self.stories.pop(story_id)
+        for term in state.centroid:
+            postings = self.postings[term]
+            postings.pop(story_id, None)
+            if not postings:
+                del self.postings[term]
+
     def average_links(self, group_sum: Vector, group_size: int) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)
         for term, w in group_sum.items():
