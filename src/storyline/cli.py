@@ -11,7 +11,7 @@ import click
 from storyline.errors import StorylineError
 from storyline.options import Options
 
-FORMATS = click.Choice(["json", "md", "html"])
+FORMATS = click.Choice(["json", "jsonl", "md", "html"])
 
 
 def _report_errors(errors: list[str]) -> int:
@@ -36,32 +36,50 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="json", show_default=True,
+              help="jsonl: one story per line, each line a complete brief with its articles.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--model", default=None, help="spaCy package or path (default: best installed).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="spark: compute the same brief on Apache Spark (pip install 'storyline[spark]').")
+@click.option("--master", default=None, help="Spark master URL with --engine spark (default local[*]).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, quiet: bool) -> None:
+def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, engine: str,
+          master: str | None, quiet: bool) -> None:
     """Read articles (files, folders, globs, feeds, URLs; - for JSON Lines on stdin), group them
     into stories and write one brief per story."""
-    from storyline.brief.render import to_json, to_markdown
-    from storyline.pipeline import run
+    from storyline.brief.render import brief_dict, to_json, to_json_lines, to_markdown
 
+    if master and engine != "spark":
+        raise click.UsageError("--master goes with --engine spark")
     progress = not quiet and sys.stderr.isatty()
+    options = Options(model=model, progress=progress)
     try:
-        result = run(paths, Options(model=model, progress=progress))
+        if engine == "spark":
+            from storyline.spark import run_spark
+
+            result = run_spark(paths, options, master)
+            data, errors = result.as_dict(), result.errors
+        else:
+            from storyline.pipeline import run
+
+            local = run(paths, options)
+            data, errors = brief_dict(local), local.errors
     except StorylineError as exc:
         raise click.ClickException(str(exc)) from None
-    status = _report_errors(result.errors)
-    if not result.articles:
+    status = _report_errors(errors)
+    if not data["articles"]:
         raise click.ClickException("no article could be read from the inputs given")
     if fmt == "json":
-        _write(to_json(result) + "\n", out)
+        _write(to_json(data) + "\n", out)
+    elif fmt == "jsonl":
+        _write(to_json_lines(data), out)
     elif fmt == "md":
-        _write(to_markdown(result), out)
+        _write(to_markdown(data), out)
     else:
         from storyline.web.views import render_brief_html
 
-        _write(render_brief_html(result), out)
+        _write(render_brief_html(data), out)
     sys.exit(status)
 
 

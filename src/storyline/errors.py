@@ -22,3 +22,7 @@ class ModelError(StorylineError):
 
 class StoreError(StorylineError):
     """The SQLite store cannot be opened or migrated."""
+
+
+class EngineError(StorylineError):
+    """The distributed engine (Spark) cannot run: not installed, no Java, bad master URL."""

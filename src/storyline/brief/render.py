@@ -54,16 +54,26 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
     }
 
 
-def to_json(brief: Brief) -> str:
-    return json.dumps(brief_dict(brief), ensure_ascii=False, indent=2)
+def to_json(brief: Brief | dict[str, Any]) -> str:
+    return json.dumps(brief if isinstance(brief, dict) else brief_dict(brief), ensure_ascii=False, indent=2)
+
+
+def to_json_lines(brief: Brief | dict[str, Any]) -> str:
+    """One story per line, each line a complete ``storyline.brief/1`` document with its articles."""
+    data = brief if isinstance(brief, dict) else brief_dict(brief)
+    articles = {a["id"]: a for a in data["articles"]}
+    lines = [json.dumps({"schema": data["schema"], "articles": [articles[a] for a in s["articles"]],
+                         "stories": [s]}, ensure_ascii=False) for s in data["stories"]]
+    return "".join(line + "\n" for line in lines)
 
 
 def _cite(sources: list[str], labels: dict[str, str]) -> str:
     return " " + "".join(f"[{labels.get(s, s)}]" for s in sources)
 
 
-def to_markdown(brief: Brief) -> str:
-    data = brief_dict(brief)
+def to_markdown(brief: Brief | dict[str, Any]) -> str:
+    """Markdown of a ``Brief``, or of its ``brief_dict`` (what the Spark engine returns)."""
+    data = brief if isinstance(brief, dict) else brief_dict(brief)
     labels = {a["id"]: a["id"] for a in data["articles"]}
     out = []
     for story in data["stories"]:

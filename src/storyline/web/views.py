@@ -49,8 +49,8 @@ def story_view(story: dict[str, Any], articles: list[dict[str, Any]]) -> dict[st
             "points": _timeline_points(story)}
 
 
-def render_brief_html(brief: Brief) -> str:
-    data = brief_dict(brief)
+def render_brief_html(brief: Brief | dict[str, Any]) -> str:
+    data = brief if isinstance(brief, dict) else brief_dict(brief)
     views = [story_view(s, data["articles"]) for s in data["stories"]]
     return _ENV.get_template("brief.html").render(views=views, standalone=True)
 
