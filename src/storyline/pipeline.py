@@ -100,5 +100,19 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
     docs = annotate(read.articles, nlp, options.batch_size, options.progress)
     stories = brief_from_docs(docs, options)
     counts = Counter(len(s.articles) for s in stories)
-    return Brief(read.articles, stories, [str(e) for e in read.errors],
-                 {"story_sizes": dict(counts)})
+    errors = [str(e) for e in read.errors] + _unplaced(docs, stories, options)
+    return Brief(read.articles, stories, errors, {"story_sizes": dict(counts)})
+
+
+def _unplaced(docs: list[AnnotatedArticle], stories: list[Story], options: Options) -> list[str]:
+    """One line per article read that is in no story, with the reason (nothing is dropped silently)."""
+    placed = {a for s in stories for a in s.articles}
+    lines = []
+    for doc in docs:
+        if doc.id in placed:
+            continue
+        where = doc.article.path or doc.article.url or doc.id
+        reason = (f"its story has fewer than {options.min_story_size} articles" if doc.sentences
+                  else "no sentence found in its text")
+        lines.append(f"{where}: not in any story: {reason}")
+    return lines
