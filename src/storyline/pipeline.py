@@ -2,7 +2,7 @@
 
     read_sources -> annotate -> cluster_articles -> build_story (per story):
         resolve_entities -> extract_dates -> extract_figures -> extract_quotes
-        -> align_claims -> conflicts -> merge_timeline -> summarize -> headline
+        -> group_facts -> find_conflicts -> merge_timeline -> summarize -> headline
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from collections.abc import Iterable
 import numpy as np
 
 from storyline.brief.summary import summarize
-from storyline.claims.align import SentenceFeatures, align_claims, features_of, similarity_matrix
-from storyline.claims.conflicts import claim_conflicts, kin_conflicts, year_conflicts
+from storyline.claims.align import SentenceFeatures, features_of, similarity_matrix
+from storyline.claims.conflicts import Evidence, find_conflicts
+from storyline.claims.facts import claims_of, group_facts
 from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
-from storyline.claims.tallies import age_conflicts, tally_conflicts
+from storyline.claims.slots import sentence_views
 from storyline.cluster import cluster_articles
 from storyline.entities import resolve_entities
 from storyline.entities.titles import attach_title_mentions
 from storyline.ingest import read_sources
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.options import Options
-from storyline.records import Brief, Conflict, Entity, Story
+from storyline.records import Brief, Figure, Story
 from storyline.timeline.build import extract_dates, story_reference_date
 from storyline.timeline.merge import merge_timeline
 
@@ -39,19 +40,6 @@ def _headline(docs: list[AnnotatedArticle], story: Story) -> str:
         if cut in text:
             text = text.split(cut)[0]
     return text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
-
-
-def _mark_disputed(story: Story) -> None:
-    """A claim whose sentences take a side in a conflict is disputed."""
-    disputed = {p.text for c in story.conflicts for p in c.positions}
-    for claim in story.claims:
-        if any(s.text in disputed for s in claim.sentences):
-            claim.status = "disputed"
-
-
-def _subject(story: Story) -> Entity | None:
-    """The story's most-cited person."""
-    return next((e for e in story.entities if e.type == "PERSON"), None)
 
 
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
@@ -69,16 +57,15 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     row_of = {item.sentence.id: i for i, item in enumerate(items)}
     text_of = {item.sentence.id: item.sentence.text for item in items}
     outlet_of = {d.id: (d.article.outlet or d.id).lower() for d in docs}
-    story.claims = align_claims(items, sims, outlet_of)
-    conflicts: list[Conflict] = []
-    subject = _subject(story)
-    conflicts += kin_conflicts(docs, subject.name if subject else None)
-    conflicts += year_conflicts(docs, index, dates, sims, row_of)
-    conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
-    conflicts += tally_conflicts(docs, figures)
-    conflicts += age_conflicts(docs, index, subject.id if subject else None)
-    story.conflicts = conflicts
-    _mark_disputed(story)
+    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
+    views = [v for d in docs for v in sentence_views(d, entity_of)]
+    facts = group_facts(items, views, sims)
+    figures_at: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        figures_at.setdefault((f.article_id, f.sentence), []).append(f)
+    evidence = Evidence(docs, index, figures_at, quotes, outlet_of, sims, row_of)
+    story.conflicts, disputed = find_conflicts(facts, evidence)
+    story.claims = claims_of(facts, outlet_of, disputed)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)
     story.figures = group_figures(figures, text_of)
     story.quotes = group_quotes(quotes)

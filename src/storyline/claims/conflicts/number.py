@@ -1,0 +1,138 @@
+"""Numbers: the same count of the same thing given two values ("three companies" / "four
+companies"), and tallies of one outcome ("12 people were killed" / "the quake killed 15").
+
+Compatible: approximations ("about", "at least", "more than"), ranges, a value the other article
+also gives, and counts at explicitly different times ("on Monday" / "the previous night").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
+from storyline.claims.facts import Fact
+from storyline.claims.figures import APPROX, parse_number
+from storyline.claims.slots import SentenceView
+from storyline.records import Conflict, Figure
+
+RANGE = re.compile(r"\b(?:between|from)\s+\S+\s+(?:and|to)\b|\d\s*(?:-|–|to)\s*\d", re.I)
+#: Values that read as years are dates, not counts.
+YEAR_LIKE = range(1800, 2101)
+#: Tally sentences of two articles must share this much (sentence cosine) to count one outcome.
+#: Tuned on ECB+ dev and NeuS val false alarms.
+TALLY_MIN_SIMILARITY = 0.1
+
+
+def _unit_key(unit: str) -> str:
+    word = unit.lower().strip()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _times(view: SentenceView) -> set[str]:
+    return {re.sub(r"\W+", " ", t.lower()).strip() for _, t in view.times}
+
+
+def _comparable(f: Figure, g: Figure) -> bool:
+    if f.approximate or g.approximate or f.value == g.value:
+        return False
+    if not f.unit or _unit_key(f.unit) != _unit_key(g.unit):
+        return False
+    return not any(v.is_integer() and int(v) in YEAR_LIKE and f.unit != "money" for v in (f.value, g.value))
+
+
+def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    for a, b, _ in fact.pairs():
+        fa = evidence.figures.get((a.article_id, a.sentence.index), [])
+        fb = evidence.figures.get((b.article_id, b.sentence.index), [])
+        if not fa or not fb or RANGE.search(a.text) or RANGE.search(b.text):
+            continue
+        times_a, times_b = _times(a), _times(b)
+        if times_a and times_b and not times_a & times_b:
+            continue  # counts at different times
+        values_a, values_b = {f.value for f in fa}, {g.value for g in fb}
+        for f in fa:
+            for g in fb:
+                if not _comparable(f, g) or f.value in values_b or g.value in values_a:
+                    continue
+                pa = a.position_of(a.sentence.start + a.text.find(f.expression))
+                pb = b.position_of(b.sentence.start + b.text.find(g.expression))
+                shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {f.unit.lower(), g.unit.lower()}
+                if not shared:
+                    continue
+                slot = f"the number of {_unit_key(f.unit)}s" if f.unit != "percent" else "the percentage"
+                yield Disagreement("number", slot, f.expression, a, g.expression, b)
+
+
+_NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+_WHO = r"(?:(?:people|persons|civilians|residents|workers|soldiers|officers|children|students|victims|" \
+       r"protesters|passengers|others|more)\s+)?"
+_AUX = r"(?:(?:were|was|have|has|had|been|are|now|reportedly)\s+)*"
+TALLY = [
+    re.compile(rf"\b{_NUM}\s+{_WHO}{_AUX}(?P<o>killed|dead|died|injured|wounded|hurt|arrested|detained)\b", re.I),
+    re.compile(rf"\b(?P<o>killed|killing|injured|injuring|wounded|wounding|arrested|detained)\s+{_NUM}\b", re.I),
+    re.compile(rf"\b{_NUM}\s+(?P<o>deaths|fatalities|injuries|arrests)\b", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?{_NUM}\b", re.I),
+]
+OUTCOME = {"killed": "killed", "killing": "killed", "dead": "killed", "died": "killed", "deaths": "killed",
+           "fatalities": "killed", "injured": "injured", "injuring": "injured", "wounded": "injured",
+           "wounding": "injured", "hurt": "injured", "injuries": "injured", "arrested": "arrested",
+           "detained": "arrested", "arrests": "arrested"}
+
+
+def _tallies(view: SentenceView) -> Iterator[tuple[str, float, str]]:
+    for pattern in TALLY:
+        for match in pattern.finditer(view.text):
+            before = view.text[max(0, match.start() - 16) : match.start()]
+            if APPROX.search(before) or APPROX.search(match[0]):
+                continue
+            value = parse_number(match["n"])
+            outcome = OUTCOME.get((match.groupdict().get("o") or "deaths").lower(), "killed")
+            if value is not None and value >= 1:
+                yield outcome, value, match["n"]
+
+
+def tallies(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
+    """Each article's count of one outcome, when the article gives exactly one value for it and
+    the sentences name the same places (a toll of another country is another tally)."""
+    found: dict[str, dict[str, dict[float, list[SentenceView]]]] = defaultdict(lambda: defaultdict(dict))
+    for fact in facts:
+        for view in fact.views:
+            for outcome, value, _ in _tallies(view):
+                found[outcome][view.article_id].setdefault(value, []).append(view)
+    conflicts = []
+    for outcome, per_article in sorted(found.items()):
+        single = {a: next(iter(v.items())) for a, v in per_article.items() if len(v) == 1}
+        values: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        places = {a: _places(views) for a, (_, views) in single.items()}
+        for article, (value, views) in sorted(single.items()):
+            values[f"{value:g}"] += [(article, views[0].text)]
+        if len(values) < 2 or _different_places(places) or not _related(single, evidence):
+            continue
+        conflicts.append(conflict_of("number", f"the number {outcome}", values, evidence.outlet_of))
+    return conflicts
+
+
+def _related(single: dict[str, tuple[float, list[SentenceView]]], evidence: Evidence) -> bool:
+    """Some two articles with different values state them in related sentences at the same time."""
+    items = sorted(single.items())
+    for i, (_, (value_a, views_a)) in enumerate(items):
+        for _, (value_b, views_b) in items[i + 1 :]:
+            for a in views_a:
+                for b in views_b:
+                    times_a, times_b = _times(a), _times(b)
+                    if value_a != value_b and evidence.similarity(a, b) >= TALLY_MIN_SIMILARITY and not (
+                            times_a and times_b and not times_a & times_b):
+                        return True
+    return False
+
+
+def _places(views: list[SentenceView]) -> set[str]:
+    return {e[1] for v in views for e in v.entities if e[2] in ("GPE", "LOC", "FAC")}
+
+
+def _different_places(places: dict[str, set[str]]) -> bool:
+    named = [p for p in places.values() if p]
+    return any(not (x & y) for i, x in enumerate(named) for y in named[i + 1 :])
