@@ -77,10 +77,10 @@ def _same_fact(sentence: str, value: str, others: list[str]) -> bool:
     return False
 
 
-Finder = Callable[[str, random.Random], Iterator[tuple[int, int, str, str]]]
+Finder = Callable[[str, random.Random, set[str]], Iterator[tuple[int, int, str, str]]]
 
 
-def _number(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _number(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in re.finditer(r"(?<![\w.,$-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")(?= [a-z]{3,})",
                          text):
         word = m[1]
@@ -95,24 +95,24 @@ def _number(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]
         yield m.start(1), m.end(1), word, new
 
 
-def _year(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _year(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in re.finditer(r"(?<![\w$.,-])(19[5-9]\d|20[0-2]\d)(?![\w-])", text):
         yield m.start(), m.end(), m[0], str(int(m[0]) + rng.choice([-3, -2, -1, 1, 2]))
 
 
 def _from_list(words: list[str]) -> Finder:
-    def find(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+    def find(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
         for m in re.finditer(r"\b(" + "|".join(words) + r")\b", text):
             yield m.start(), m.end(), m[0], rng.choice([w for w in words if w != m[0]])
     return find
 
 
-def _kin(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _kin(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in re.finditer(r"\b(?:his|her|their|wife and|husband and)\s+(" + "|".join(KIN_SWAP) + r")\b", text):
         yield m.start(1), m.end(1), m[1], KIN_SWAP[m[1]]
 
 
-def _negation(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _negation(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in AUX_NOT.finditer(text):
         if m[3]:  # "was not signed" -> "was signed"
             yield m.start(), m.end(), m[0], m[1] + m[2]
@@ -120,15 +120,17 @@ def _negation(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, st
             yield m.start(), m.end(), m[0], f"{m[1]} not "
 
 
-def _age(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _age(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in re.finditer(r"(?:(?<=[a-z], )|(?<=aged ))(\d{2})(?=,|-year-old)|\b(\d{1,2})(?=-year-old)", text):
         age = m[1] or m[2]
         yield m.start(), m.end(), age, str(int(age) + rng.choice([2, 3, 4, 5, 7]))
 
 
-def _name(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _name(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for m in re.finditer(r"\b[A-Z][a-z]+ ([A-Z][a-z]{4,})\b", text):
         surname = m[1]
+        if surname not in surnames:
+            continue
         vowels = [i for i, ch in enumerate(surname) if ch in "aeiou" and 0 < i < len(surname) - 1]
         if vowels:
             i = rng.choice(vowels)
@@ -136,13 +138,13 @@ def _name(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
             yield m.start(1), m.end(1), surname, new
 
 
-def _title(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _title(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     pattern = "|".join(re.escape(t) for t in TITLE_SWAP)
     for m in re.finditer(rf"(?<![\w.])({pattern})(?= [A-Z])", text):
         yield m.start(), m.end(), m[0], TITLE_SWAP[m[0]]
 
 
-def _quote(text: str, rng: random.Random) -> Iterator[tuple[int, int, str, str]]:
+def _quote(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
     for q in re.finditer(r"[\"“]([^\"“”]{40,400})[\"”]", text):
         words = [w for w in re.finditer(r"\b[a-z]{5,}\b", q[1])]
         if words:
@@ -167,12 +169,13 @@ def _quoted_in_others(text: str, start: int, others: list[str]) -> bool:
     return len(window) >= 4 and any(" ".join(window) in " ".join(re.findall(r"[a-z']+", o.lower())) for o in others)
 
 
-def sites(story: list[Article], kind: str, rng: random.Random) -> list[Injection]:
-    """Every place in ``story`` where ``kind`` can be changed in one article and another states it."""
+def sites(story: list[Article], kind: str, rng: random.Random, surnames: set[str] | None = None) -> list[Injection]:
+    """Every place in ``story`` where ``kind`` can be changed in one article and another states it;
+    ``surnames`` are the last words of the people the story names (for ``name``)."""
     found = []
     for index, article in enumerate(story):
         others = [a.text for i, a in enumerate(story) if i != index]
-        for start, end, old, new in FINDERS[kind](article.text, rng):
+        for start, end, old, new in FINDERS[kind](article.text, rng, surnames or set()):
             sentence = _sentence_at(article.text, start)
             value = old if kind not in ("negation", "quote", "name") else ""
             if kind == "quote":
@@ -235,9 +238,11 @@ def evaluate(stories: list[list[Article]], annotate_one: Callable[[Article], obj
     for number, story in enumerate(stories):
         docs = [annotate_one(a) for a in story]
         baseline = build(docs)
+        surnames = {m.text.split()[-1] for d in docs for m in getattr(d, "mentions", [])
+                    if m.label == "PERSON" and len(m.text.split()) >= 2}
         for kind in kinds:
             rng = random.Random(f"{seed}:{number}:{kind}")
-            candidates = sites(story, kind, rng)
+            candidates = sites(story, kind, rng, surnames)
             if not candidates:
                 continue
             injection = rng.choice(candidates)

@@ -20,9 +20,13 @@ SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "althou
 #: Verbs of saying and light verbs: the day something was said, or "is"/"has", is no fact slot.
 SPEECH_VERBS = {"say", "tell", "report", "add", "accord", "write", "note", "state", "claim", "announce"}
 LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go"}
-NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt"}
+NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "hardly", "scarcely"}
 #: "has yet to vote", "refused to vote", "failed to vote" negate the verb after "to".
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
+#: "denied paying": the gerund after these is negated.
+DENYING_VERBS = {"deny", "denied"}
+#: A verb after these is not asserted ("tried to force him to read", "may need").
+UNASSERTED = {"to", "may", "might", "could", "should"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 DATE_WORD = re.compile(r"[A-Za-z]+|\d+")
@@ -96,6 +100,7 @@ class SentenceView:
     clause_of: list[int]  # token position -> clause number
     entities: list[tuple[int, str, str, Mention]] = field(default_factory=list)  # (token, id, type, mention)
     times: list[tuple[int, str]] = field(default_factory=list)  # (token, expression) of DATE/TIME mentions
+    numbers: list[tuple[int, Mention]] = field(default_factory=list)  # (token, mention) of counts and amounts
 
     @property
     def article_id(self) -> str:
@@ -131,6 +136,16 @@ class SentenceView:
                 best = (distance, tok.lemma)
         return best[1] if best else None
 
+    def main_verb(self) -> str | None:
+        """The first content or speech verb of the sentence (the main event of a news lead)."""
+        skip = LIGHT_VERBS - SPEECH_VERBS
+        return next((t.lemma for t in self.tokens if t.pos == "VERB" and t.lemma not in skip), None)
+
+    def asserted(self, position: int) -> bool:
+        """Not an infinitive or a possibility: "to read", "may need"."""
+        before = [t.text.lower() for t in self.tokens[max(0, position - 2) : position]]
+        return not UNASSERTED & set(before)
+
     def negated(self, position: int) -> bool:
         """A negator in the three tokens before the verb at ``position``, with no verb between
         ("did not vote", "has yet to vote", "refused to vote")."""
@@ -141,6 +156,8 @@ class SentenceView:
                 following = self.tokens[j + 1].text.lower() if j + 1 < len(self.tokens) else ""
                 return following != "only"  # "not only repulsed" affirms
             if word == "to" and j > 0 and self.tokens[j - 1].lemma in NEGATING_VERBS:
+                return True
+            if j == position - 1 and (tok.lemma in DENYING_VERBS or word in DENYING_VERBS):
                 return True
             if tok.pos == "VERB" or self.clause_of[j] != self.clause_of[position]:
                 break
@@ -172,4 +189,8 @@ def sentence_views(doc: AnnotatedArticle, entity_of: dict[tuple[str, int], tuple
         if m.sentence < len(views):
             view = views[m.sentence]
             view.times.append((view.position_of(m.start), m.text))
+    for m in doc.numbers:
+        if m.sentence < len(views):
+            view = views[m.sentence]
+            view.numbers.append((view.position_of(m.start), m))
     return views

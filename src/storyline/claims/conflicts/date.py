@@ -26,6 +26,8 @@ ANCHOR_MAX_SENTENCES = 2
 ANCHOR_TYPES = {"GPE", "PERSON", "ORG", "FAC"}
 #: A sentence with more years than this lists dates; its years are not tied to one anchor.
 MAX_YEARS = 2
+#: Main verbs of two sentences of one fact at this cosine or more date the same event.
+MAIN_VERB_MIN_SIMILARITY = 0.5
 APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 
 
@@ -50,15 +52,25 @@ def _related(a: SentenceView, b: SentenceView) -> bool:
     return bool(shared_entities) or len(lemmas(a) & lemmas(b)) >= 2
 
 
+def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second: tuple[str, int],
+                similarity: float) -> bool:
+    """Two dated verbs name one event: the same verb with a shared word in its clause, or the main
+    verbs of two sentences that state one fact closely."""
+    (verb_a, pa), (verb_b, pb) = first, second
+    if verb_a == verb_b:
+        return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a})
+    main = verb_a == a.main_verb() and verb_b == b.main_verb()
+    return main and similarity >= MAIN_VERB_MIN_SIMILARITY
+
+
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
-    for a, b, _ in fact.pairs():
+    for a, b, similarity in fact.pairs():
         if not a.times or not b.times or not _related(a, b):
             continue
         dated_b = list(_dated_verbs(b))
         for verb, parts, expression, pa in _dated_verbs(a):
             for verb_b, parts_b, expression_b, pb in dated_b:
-                same_clause = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb}
-                if verb == verb_b and same_clause and parts.clashes(parts_b):
+                if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
 
 
@@ -68,9 +80,9 @@ def _years(view: SentenceView) -> list[tuple[int, str]]:
     for position, expression in view.times:
         parts = date_parts(expression)
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
-        if parts and parts.year and before not in DATE_BOUNDS and not re.search(r"\d{4}s", expression):
-            if not _modifier(view, position, expression):
-                found.append((view.tokens[position].idx, str(parts.year)))
+        plain = parts and parts.year and before not in DATE_BOUNDS and not re.search(r"\d{4}s", expression)
+        if plain and parts and not _modifier(view, position, expression):
+            found.append((view.tokens[position].idx, str(parts.year)))
     return found
 
 

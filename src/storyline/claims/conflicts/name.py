@@ -65,11 +65,12 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                                                                   sentence_text.get((m.article_id, m.sentence), m.text))
             if key not in names[entity.type]:
                 names[entity.type].append(key)
+    surnames = {key[-1:] for key in names.get("PERSON", []) if len(key) >= 2}
     conflicts = []
     for etype, keys in sorted(names.items()):
         for i, a in enumerate(keys):
             for b in keys[i + 1 :]:
-                if respelled(a, b) is None or (etype == "PERSON" and len(a) < 2):
+                if respelled(a, b) is None or (etype == "PERSON" and len(a) < 2 and not surnames & {a, b}):
                     continue  # a first name alone may be another person ("Charlie"/"Charlene")
                 arts_a, arts_b = spelled[(etype, a)], spelled[(etype, b)]
                 only_a, only_b = set(arts_a) - set(arts_b), set(arts_b) - set(arts_a)

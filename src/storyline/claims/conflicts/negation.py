@@ -42,6 +42,8 @@ def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool]]:
         neg_a, neg_b = a.negated(pa), b.negated(pb)
         if neg_a == neg_b or _conditional(a, pa) or _conditional(b, pb):
             continue
+        if not (a.asserted(pa) or neg_a) or not (b.asserted(pb) or neg_b):
+            continue
         if (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}:
             flips.append((lemma, neg_a))
     return flips

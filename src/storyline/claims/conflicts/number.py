@@ -12,10 +12,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
+from storyline.claims.counts import counts
 from storyline.claims.facts import Fact
 from storyline.claims.figures import APPROX, parse_number
 from storyline.claims.slots import SentenceView
-from storyline.records import Conflict, Figure
+from storyline.records import Conflict
 
 RANGE = re.compile(r"\b(?:between|from)\s+\S+\s+(?:and|to)\b|\d\s*(?:-|–|to)\s*\d", re.I)
 #: Values that read as years are dates, not counts.
@@ -25,44 +26,30 @@ YEAR_LIKE = range(1800, 2101)
 TALLY_MIN_SIMILARITY = 0.1
 
 
-def _unit_key(unit: str) -> str:
-    word = unit.lower().strip()
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
 def _times(view: SentenceView) -> set[str]:
     return {re.sub(r"\W+", " ", t.lower()).strip() for _, t in view.times}
 
 
-def _comparable(f: Figure, g: Figure) -> bool:
-    if f.approximate or g.approximate or f.value == g.value:
-        return False
-    if not f.unit or _unit_key(f.unit) != _unit_key(g.unit):
-        return False
-    return not any(v.is_integer() and int(v) in YEAR_LIKE and f.unit != "money" for v in (f.value, g.value))
+def _different_times(a: SentenceView, b: SentenceView) -> bool:
+    times_a, times_b = _times(a), _times(b)
+    return bool(times_a and times_b and not times_a & times_b)
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    texts = {d.id: d.article.text for d in evidence.docs}
     for a, b, _ in fact.pairs():
-        fa = evidence.figures.get((a.article_id, a.sentence.index), [])
-        fb = evidence.figures.get((b.article_id, b.sentence.index), [])
-        if not fa or not fb or RANGE.search(a.text) or RANGE.search(b.text):
+        if not a.numbers or not b.numbers or RANGE.search(a.text) or RANGE.search(b.text) or _different_times(a, b):
             continue
-        times_a, times_b = _times(a), _times(b)
-        if times_a and times_b and not times_a & times_b:
-            continue  # counts at different times
-        values_a, values_b = {f.value for f in fa}, {g.value for g in fb}
-        for f in fa:
-            for g in fb:
-                if not _comparable(f, g) or f.value in values_b or g.value in values_a:
+        counts_a, counts_b = counts(a, texts[a.article_id]), counts(b, texts[b.article_id])
+        for f in counts_a:
+            for g in counts_b:
+                shared = f.nouns & g.nouns
+                if not shared or f.compatible(g):
                     continue
-                pa = a.position_of(a.sentence.start + a.text.find(f.expression))
-                pb = b.position_of(b.sentence.start + b.text.find(g.expression))
-                shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {f.unit.lower(), g.unit.lower()}
-                if not shared:
-                    continue
-                slot = f"the number of {_unit_key(f.unit)}s" if f.unit != "percent" else "the percentage"
-                yield Disagreement("number", slot, f.expression, a, g.expression, b)
+                if any(f.compatible(h) for h in counts_b) or any(g.compatible(h) for h in counts_a):
+                    continue  # each value is also given by the other article: two counts, not one
+                noun = sorted(shared)[0]
+                yield Disagreement("number", f"the number of {noun}", f.expression, a, g.expression, b)
 
 
 _NUM = r"(?P<n>\d[\d,]*(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
@@ -122,9 +109,8 @@ def _related(single: dict[str, tuple[float, list[SentenceView]]], evidence: Evid
         for _, (value_b, views_b) in items[i + 1 :]:
             for a in views_a:
                 for b in views_b:
-                    times_a, times_b = _times(a), _times(b)
                     if value_a != value_b and evidence.similarity(a, b) >= TALLY_MIN_SIMILARITY and not (
-                            times_a and times_b and not times_a & times_b):
+                            _different_times(a, b)):
                         return True
     return False
 

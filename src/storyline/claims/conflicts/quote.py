@@ -87,7 +87,8 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
             diff = difference(p.text, q.text)
             if diff is None:
                 continue
-            key = (p.speaker or "", *sorted(diff))
+            first, second = sorted(diff)
+            key = (p.speaker or "", first, second)
             for value, quote in ((diff[0], p), (diff[1], q)):
                 if (quote.article_id, quote.text) not in found[key][value]:
                     found[key][value].append((quote.article_id, quote.text))

@@ -57,7 +57,7 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                 title, text = next(iter(found.items()))
                 values[title].append((article, text))
         if len(values) >= 2:
-            entity = evidence.index.get(eid)
-            conflicts.append(conflict_of("title", f"the title of {entity.name if entity else eid}", values,
+            holder = evidence.index.get(eid)
+            conflicts.append(conflict_of("title", f"the title of {holder.name if holder else eid}", values,
                                          evidence.outlet_of))
     return conflicts
