@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from storyline.claims.figures import SCALES, parse_number
+from storyline.claims.figures import parse_number
 from storyline.claims.slots import SentenceView
 from storyline.timeline.resolver import NUMBER_WORDS
 
@@ -20,7 +20,9 @@ ABOUT = re.compile(r"\b(?:about|around|nearly|almost|some|roughly|approximately|
 #: An approximate count covers this share either side of its value. Chosen by hand.
 APPROX_SPREAD = 0.2
 #: Tokens that may stand between a number and the noun it counts ("two of his economic councils").
-BRIDGE = {"of", "his", "her", "their", "its", "the", "a", "-", "more", "other", "additional", "new"}
+BRIDGE = {"of", "his", "her", "their", "its", "the", "a", "-", "new"}
+#: A count followed by these is part of a larger one ("two other victims", "three more boys").
+PARTIAL = {"other", "more", "additional", "remaining", "further", "others"}
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,17 @@ def _nouns(view: SentenceView, position: int, label: str) -> frozenset[str]:
         return frozenset({"percent"})
     if label == "MONEY":
         return frozenset({"money"})
+    if label == "QUANTITY":  # "170,000-square-foot": the measure, not the noun after it
+        return frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", view.tokens[position].text + " "))
     found: set[str] = set()
     for tok in view.tokens[position + 1 : position + 8]:
         if tok.pos == "NOUN":
             found.add(tok.lemma)
-        elif tok.pos in ("ADJ", "PROPN", "NUM", "DET") or tok.text.lower() in BRIDGE:
-            continue
-        else:
+        elif found:
+            break  # the first run of nouns: "three boats" of "three boats of the pirates"
+        elif tok.text.lower() in PARTIAL:
+            return frozenset()  # "two other victims": part of a count
+        elif not (tok.pos in ("ADJ", "PROPN", "NUM", "DET") or tok.text.lower() in BRIDGE):
             break
     return frozenset(found)
 
@@ -57,13 +63,14 @@ def counts(view: SentenceView, text: str) -> list[Count]:
     result = []
     for position, m in view.numbers:
         value = parse_number(m.text)
-        if value is None or m.label not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        if not value or m.label not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         if value.is_integer() and 1800 <= value <= 2100 and not re.search(r"[,.$%]|\d\s*[a-z]", m.text):
             continue  # a year
         end = position + len(m.text.split()) - 1
-        inside = [w for w in m.text.split() if not re.search(r"\d", w) and w.lower() not in NUMBER_WORDS
-                  and w.lower() not in SCALES]
+        words = m.text.split()
+        first = next((i for i, w in enumerate(words) if re.search(r"\d", w) or w.lower() in NUMBER_WORDS), 0)
+        inside = words[:first]  # "more than" in "more than 80 percent"
         before = " ".join([text[max(0, m.start - 24) : m.start].rstrip(), *inside]) + " "
         low, high = value, value
         if LOWER_BOUND.search(before.rstrip()):

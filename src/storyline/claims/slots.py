@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, Sentence
 
-CLAUSE_PUNCT = {",", ";", ":", "—", "--", "–", "(", ")", '"', "“", "”"}
+CLAUSE_PUNCT = {",", ";", ":", "—", "--", "–", "(", ")"}
+QUOTE_MARKS = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "although", "though",
                  "until", "which", "who", "whom", "where", "whereas", "but", "if", "unless"}
 #: Verbs of saying and light verbs: the day something was said, or "is"/"has", is no fact slot.
 SPEECH_VERBS = {"say", "tell", "report", "add", "accord", "write", "note", "state", "claim", "announce"}
-LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go"}
+LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean", "take", "come", "give"}
 NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "hardly", "scarcely"}
 #: "has yet to vote", "refused to vote", "failed to vote" negate the verb after "to".
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
 #: "denied paying": the gerund after these is negated.
 DENYING_VERBS = {"deny", "denied"}
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+FUTURE = {"will", "'ll", "’ll", "shall", "would", "set", "expected", "scheduled", "plans", "planned", "going"}
 #: A verb after these is not asserted ("tried to force him to read", "may need").
 UNASSERTED = {"to", "may", "might", "could", "should"}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -136,20 +139,40 @@ class SentenceView:
                 best = (distance, tok.lemma)
         return best[1] if best else None
 
+    def future(self, position: int) -> bool:
+        """A plan, not an event: "will try", "is set to vote", "plans to"."""
+        before = [t.text.lower() for t in self.tokens[max(0, position - 4) : position]]
+        return bool(FUTURE & set(before))
+
+    def subject(self, position: int) -> str | None:
+        """The entity named last before ``position`` (the doer of a verb there, in news word order)."""
+        before = [e for e in self.entities if e[0] < position and e[2] in ACTOR_TYPES]
+        return max(before, key=lambda e: e[0])[1] if before else None
+
+    def verb_position(self, lemma: str) -> int:
+        return next((i for i, t in enumerate(self.tokens) if t.pos == "VERB" and t.lemma == lemma), 0)
+
     def main_verb(self) -> str | None:
         """The first content or speech verb of the sentence (the main event of a news lead)."""
         skip = LIGHT_VERBS - SPEECH_VERBS
         return next((t.lemma for t in self.tokens if t.pos == "VERB" and t.lemma not in skip), None)
 
     def asserted(self, position: int) -> bool:
-        """Not an infinitive or a possibility: "to read", "may need"."""
+        """Not an infinitive or a possibility ("to read", "may need"), not an adjective ("a
+        just-passed bill"), and no negator earlier in its clause ("hasn't been invited or spoken")."""
         before = [t.text.lower() for t in self.tokens[max(0, position - 2) : position]]
-        return not UNASSERTED & set(before)
+        if UNASSERTED & set(before) or (before and before[-1] in ("-", "a", "an", "the")):
+            return False
+        clause = self.clause_of[position]
+        return not any(self.tokens[j].text.lower() in NEGATORS for j in range(position - 3)
+                       if self.clause_of[j] == clause)
 
     def negated(self, position: int) -> bool:
         """A negator in the three tokens before the verb at ``position``, with no verb between
         ("did not vote", "has yet to vote", "refused to vote")."""
-        for j in range(position - 1, max(-1, position - 4), -1):
+        words = [j for j in range(position - 1, max(-1, position - 7), -1)
+                 if self.tokens[j].text not in QUOTE_MARKS][:3]
+        for j in words:
             tok = self.tokens[j]
             word = tok.text.lower()
             if word in NEGATORS or word == "no" or (word == "t" and j > 0 and self.tokens[j - 1].text in ("'", "’")):
@@ -157,7 +180,7 @@ class SentenceView:
                 return following != "only"  # "not only repulsed" affirms
             if word == "to" and j > 0 and self.tokens[j - 1].lemma in NEGATING_VERBS:
                 return True
-            if j == position - 1 and (tok.lemma in DENYING_VERBS or word in DENYING_VERBS):
+            if j == words[0] and (tok.lemma in DENYING_VERBS or word in DENYING_VERBS):
                 return True
             if tok.pos == "VERB" or self.clause_of[j] != self.clause_of[position]:
                 break

@@ -32,17 +32,21 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 
 
 def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]]:
-    """(verb, parts, expression, position) for each explicit date tied to a content verb."""
-    for position, expression in view.times:
-        parts = date_parts(expression)
-        if parts is None:
+    """(verb, parts, expression, position) for each explicit date tied to a content verb; dates
+    that name a thing ("the 2000 Caring Award") or come in a list ("the 2004 and 2005 awards") are left out."""
+    explicit = [(p, e, date_parts(e)) for p, e in view.times]
+    for position, expression, parts in explicit:
+        if parts is None or _modifier(view, position, expression):
+            continue
+        clause = view.clause_of[position]
+        if sum(1 for q, _, other in explicit if other and q != position and view.clause_of[q] == clause) > 0:
             continue
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
         if before in DATE_BOUNDS or first in DATE_BOUNDS or first in APPROXIMATE or before in APPROXIMATE:
             continue
         verb = view.verb_of(position, speech=True)
-        if verb:
+        if verb and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position
 
 
@@ -57,6 +61,8 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
     """Two dated verbs name one event: the same verb with a shared word in its clause, or the main
     verbs of two sentences that state one fact closely."""
     (verb_a, pa), (verb_b, pb) = first, second
+    if a.future(a.verb_position(verb_a)) != b.future(b.verb_position(verb_b)):
+        return False  # a plan and an event
     if verb_a == verb_b:
         return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a})
     main = verb_a == a.main_verb() and verb_b == b.main_verb()
@@ -68,7 +74,10 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         if not a.times or not b.times or not _related(a, b):
             continue
         dated_b = list(_dated_verbs(b))
-        for verb, parts, expression, pa in _dated_verbs(a):
+        dated_a = list(_dated_verbs(a))
+        if {d[1] for d in dated_a} & {d[1] for d in dated_b}:
+            continue  # both give one date: the other date is of another event
+        for verb, parts, expression, pa in dated_a:
             for verb_b, parts_b, expression_b, pb in dated_b:
                 if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)

@@ -31,8 +31,9 @@ def _conditional(view: SentenceView, position: int) -> bool:
     return any(t.text.lower() in CONDITIONS for t in view.tokens[position : position + 12])
 
 
-def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool]]:
-    """(verb, negated in ``a``) for each verb both sentences share once, negated in only one."""
+def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
+    """(verb, negated in ``a``, comparable) for each verb both sentences share once, negated in
+    only one; comparable when both are asserted, unconditional and share a word in their clauses."""
     verbs_a, verbs_b = _verbs(a), _verbs(b)
     flips = []
     for lemma in sorted(set(verbs_a) & set(verbs_b)):
@@ -40,12 +41,11 @@ def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool]]:
             continue
         pa, pb = verbs_a[lemma][0], verbs_b[lemma][0]
         neg_a, neg_b = a.negated(pa), b.negated(pb)
-        if neg_a == neg_b or _conditional(a, pa) or _conditional(b, pb):
+        if neg_a == neg_b:
             continue
-        if not (a.asserted(pa) or neg_a) or not (b.asserted(pb) or neg_b):
-            continue
-        if (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}:
-            flips.append((lemma, neg_a))
+        comparable = (a.asserted(pa) and b.asserted(pb) and not _conditional(a, pa) and not _conditional(b, pb)
+                      and bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}))
+        flips.append((lemma, neg_a, comparable))
     return flips
 
 
@@ -54,8 +54,10 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         if similarity < NEGATION_MIN_SIMILARITY or a.is_question() or b.is_question():
             continue
         flips = _flips(a, b)
-        if len({negated for _, negated in flips}) > 1:
+        if len({negated for _, negated, _ in flips}) > 1:
             continue  # the "not" moved to another verb ("I didn't feel we were" / "I feel we weren't")
-        for lemma, neg_a in flips:
+        for lemma, neg_a, comparable in flips:
+            if not comparable:
+                continue
             value_a, value_b = ("not " + lemma, lemma) if neg_a else (lemma, "not " + lemma)
             yield Disagreement("negation", f"whether it happened ({lemma})", value_a, a, value_b, b)
