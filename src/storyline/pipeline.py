@@ -59,12 +59,12 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     outlet_of = {d.id: (d.article.outlet or d.id).lower() for d in docs}
     entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
     views = [v for d in docs for v in sentence_views(d, entity_of)]
-    facts = group_facts(items, views, sims)
+    facts, near = group_facts(items, views, sims)
     figures_at: dict[tuple[str, int], list[Figure]] = {}
     for f in figures:
         figures_at.setdefault((f.article_id, f.sentence), []).append(f)
     evidence = Evidence(docs, index, figures_at, quotes, outlet_of, sims, row_of)
-    story.conflicts, disputed = find_conflicts(facts, evidence)
+    story.conflicts, disputed = find_conflicts(facts, near, evidence)
     story.claims = claims_of(facts, outlet_of, disputed)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)
     story.figures = group_figures(figures, text_of)

@@ -108,13 +108,19 @@ def fact_similarity(items: list[SentenceFeatures], sims: np.ndarray) -> np.ndarr
     return np.maximum(sims, np.clip((embedded - EMBED_ZERO) / (1 - EMBED_ZERO), 0, 1))
 
 
-def group_facts(items: list[SentenceFeatures], views: list[SentenceView], word_sims: np.ndarray) -> list[Fact]:
-    """Greedy grouping with a complete-link floor; ``views[i]`` is the view of ``items[i]``."""
+def group_facts(items: list[SentenceFeatures], views: list[SentenceView],
+                word_sims: np.ndarray) -> tuple[list[Fact], list[Fact]]:
+    """Greedy grouping with a complete-link floor; ``views[i]`` is the view of ``items[i]``.
+
+    Returns the facts, and the candidate pairs the grouping left in different facts (a sentence
+    may state two facts, or a third article's wording may have kept two paraphrases apart) as
+    two-sentence facts: the slot checks read them too, the claims do not."""
     sims = fact_similarity(items, word_sims)
     keep = [i for i, it in enumerate(items) if it.is_statement]
     cluster_of = {i: i for i in keep}
     members: dict[int, list[int]] = {i: [i] for i in keep}
-    for _, a, b in _candidate_pairs(items, views, keep, sims):
+    candidates = _candidate_pairs(items, views, keep, sims)
+    for _, a, b in candidates:
         ca, cb = cluster_of[a], cluster_of[b]
         if ca == cb:
             continue
@@ -133,7 +139,9 @@ def group_facts(items: list[SentenceFeatures], views: list[SentenceView], word_s
         sentence_ids = sorted(items[i].sentence.id for i in group)
         facts.append(Fact(content_id("c", *sentence_ids), [views[i] for i in group],
                           sims[np.ix_(group, group)]))
-    return facts
+    near = [Fact(content_id("p", items[a].sentence.id, items[b].sentence.id), [views[a], views[b]],
+                 sims[np.ix_([a, b], [a, b])]) for _, a, b in candidates if cluster_of[a] != cluster_of[b]]
+    return facts, near
 
 
 def claims_of(facts: list[Fact], outlet_of: dict[str, str], disputed: set[str]) -> list[Claim]:

@@ -100,8 +100,9 @@ def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> l
     return conflicts
 
 
-def find_conflicts(facts: list[Fact], evidence: Evidence) -> tuple[list[Conflict], set[str]]:
-    """Every conflict of the story, and the ids of the facts they dispute."""
+def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> tuple[list[Conflict], set[str]]:
+    """Every conflict of the story (``near``: sentence pairs close enough to compare that the
+    grouping put in different facts), and the ids of the facts they dispute."""
     from storyline.claims.conflicts import age, date, kin, name, negation, number, quote, title
 
     fact_checks: list[FactCheck] = [number.check, date.check, negation.check, kin.check]
@@ -109,10 +110,11 @@ def find_conflicts(facts: list[Fact], evidence: Evidence) -> tuple[list[Conflict
                                       title.check, quote.check]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
-    for fact in facts:
+    near_checks: list[FactCheck] = [date.check, negation.check]  # counts in loose pairs were false alarms
+    for fact, checks in [(f, fact_checks) for f in facts] + [(f, near_checks) for f in near]:
         if len(fact.sources) < 2:
             continue
-        found = merge((d for check in fact_checks for d in check(fact, evidence)), evidence.outlet_of)
+        found = merge((d for check in checks for d in check(fact, evidence)), evidence.outlet_of)
         if found:
             disputed.add(fact.id)
             conflicts += found

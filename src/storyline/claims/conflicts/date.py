@@ -43,7 +43,9 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
             continue
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
-        if before in DATE_BOUNDS or first in DATE_BOUNDS or first in APPROXIMATE or before in APPROXIMATE:
+        # "early 2019" is vague; "early Thursday" is a day
+        vague = (first in APPROXIMATE or before in APPROXIMATE) and parts.weekday is None
+        if before in DATE_BOUNDS or first in DATE_BOUNDS or vague:
             continue
         verb = view.verb_of(position, speech=True)
         if verb and view.asserted(view.verb_position(verb)):

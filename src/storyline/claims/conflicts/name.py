@@ -7,8 +7,6 @@ different word.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rapidfuzz.distance import Levenshtein
 
 from storyline.claims.conflicts import Evidence, conflict_of
@@ -21,7 +19,9 @@ MIN_WORD = 4
 MAX_EDITS = 2
 #: Words shorter than this may differ by one letter only ("Navy"/"Nato" is no respelling).
 LONG_WORD = 6
-TYPES = ("PERSON", "ORG")
+#: Spellings are compared across these types: the tagger may call one name a person in one
+#: article and a place in another ("Qassem Soleimani").
+TYPES = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
 
 def respelled(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
@@ -50,34 +50,40 @@ def _regional(word: str) -> str:
 
 
 
-def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
+Spellings = dict[tuple[str, ...], dict[str, str]]
+
+
+def _spellings(facts: list[Fact], evidence: Evidence) -> tuple[Spellings, set[tuple[str, ...]]]:
+    """Each spelling (name tokens) -> article -> a sentence using it; and the people's surnames."""
     sentence_text = {(v.article_id, v.sentence.index): v.text for f in facts for v in f.views}
-    spelled: dict[tuple[str, tuple[str, ...]], dict[str, str]] = {}
-    names: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    spelled: Spellings = {}
+    surnames: set[tuple[str, ...]] = set()
     for entity in evidence.index.entities:
         if entity.type not in TYPES:
             continue
         for m in sorted(entity.mentions, key=lambda m: (m.article_id, m.start)):
             key = tokens_of(m.text)
-            if not key:
-                continue
-            spelled.setdefault((entity.type, key), {}).setdefault(m.article_id,
-                                                                  sentence_text.get((m.article_id, m.sentence), m.text))
-            if key not in names[entity.type]:
-                names[entity.type].append(key)
-    surnames = {key[-1:] for key in names.get("PERSON", []) if len(key) >= 2}
+            if key:
+                spelled.setdefault(key, {}).setdefault(m.article_id,
+                                                       sentence_text.get((m.article_id, m.sentence), m.text))
+                if entity.type == "PERSON" and len(key) >= 2:
+                    surnames.add(key[-1:])
+    return spelled, surnames
+
+
+def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
+    spelled, surnames = _spellings(facts, evidence)
+    keys = list(spelled)
     conflicts = []
-    for etype, keys in sorted(names.items()):
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                if respelled(a, b) is None or (etype == "PERSON" and len(a) < 2 and not surnames & {a, b}):
-                    continue  # a first name alone may be another person ("Charlie"/"Charlene")
-                arts_a, arts_b = spelled[(etype, a)], spelled[(etype, b)]
-                only_a, only_b = set(arts_a) - set(arts_b), set(arts_b) - set(arts_a)
-                if not only_a or not only_b:
-                    continue  # one article using both spellings: a typo, not two versions
-                values = {" ".join(a).title(): [(x, arts_a[x]) for x in sorted(only_a)],
-                          " ".join(b).title(): [(x, arts_b[x]) for x in sorted(only_b)]}
-                slot = f"the spelling of {' '.join(a).title()}"
-                conflicts.append(conflict_of("name", slot, values, evidence.outlet_of))
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if respelled(a, b) is None or (len(a) < 2 and not surnames & {a, b}):
+                continue  # a first name alone may be another person ("Charlie"/"Charlene")
+            only_a, only_b = set(spelled[a]) - set(spelled[b]), set(spelled[b]) - set(spelled[a])
+            if not only_a or not only_b:
+                continue  # one article using both spellings: a typo, not two versions
+            values = {" ".join(a).title(): [(x, spelled[a][x]) for x in sorted(only_a)],
+                      " ".join(b).title(): [(x, spelled[b][x]) for x in sorted(only_b)]}
+            conflicts.append(conflict_of("name", f"the spelling of {' '.join(a).title()}", values,
+                                         evidence.outlet_of))
     return conflicts

@@ -32,7 +32,8 @@ TALLY_MIN_SIMILARITY = 0.1
 
 
 def _times(view: SentenceView) -> set[str]:
-    return {re.sub(r"\W+", " ", t.lower()).strip() for _, t in view.times}
+    return {re.sub(r"\b(?:previous|prior|preceding)\b", "last", re.sub(r"\W+", " ", t.lower())).strip()
+            for _, t in view.times}
 
 
 def _different_times(a: SentenceView, b: SentenceView) -> bool:
@@ -51,6 +52,8 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         for f in counts_a:
             for g in counts_b:
                 shared = f.nouns & g.nouns
+                if not f.nouns and not g.nouns and similarity >= NUMBER_MIN_SIMILARITY - 0.1:
+                    shared = (a.clause_lemmas(f.position) & b.clause_lemmas(g.position)) - {"million", "billion"}
                 if not shared or f.compatible(g):
                     continue
                 if a.verb_of(f.position) != b.verb_of(g.position) and similarity < NUMBER_MIN_SIMILARITY:
