@@ -2,7 +2,7 @@
 
     stream_sources -> annotate_map (features, spool) -> cluster_features -> build_story (per story):
         resolve_entities -> extract_dates -> extract_figures -> extract_quotes
-        -> align_claims -> conflicts -> merge_timeline -> summarize -> headline
+        -> group_facts -> find_conflicts -> merge_timeline -> summarize -> headline
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from collections.abc import Iterable
 import numpy as np
 
 from storyline.brief.summary import summarize
-from storyline.claims.align import SentenceFeatures, align_claims, features_of, similarity_matrix
-from storyline.claims.conflicts import claim_conflicts, kin_conflicts, year_conflicts
+from storyline.claims.align import SentenceFeatures, features_of, similarity_matrix
+from storyline.claims.conflicts import Evidence, find_conflicts
+from storyline.claims.facts import claims_of, group_facts
 from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
-from storyline.claims.tallies import age_conflicts, tally_conflicts
+from storyline.claims.slots import sentence_views
 from storyline.cluster import STORY_THRESHOLD, article_features, cluster_articles, cluster_features
 from storyline.entities import resolve_entities
 from storyline.entities.titles import attach_title_mentions
@@ -27,7 +28,7 @@ from storyline.nlp.annotate import annotate_map
 from storyline.nlp.serialize import dumps
 from storyline.nlp.spool import Spool
 from storyline.options import Options
-from storyline.records import Brief, Conflict, Entity, Story
+from storyline.records import Article, Brief, Figure, Story
 from storyline.timeline.build import extract_dates, story_reference_date
 from storyline.timeline.merge import merge_timeline
 
@@ -42,19 +43,6 @@ def _headline(docs: list[AnnotatedArticle], story: Story) -> str:
         if cut in text:
             text = text.split(cut)[0]
     return text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "..."
-
-
-def _mark_disputed(story: Story) -> None:
-    """A claim whose sentences take a side in a conflict is disputed."""
-    disputed = {p.text for c in story.conflicts for p in c.positions}
-    for claim in story.claims:
-        if any(s.text in disputed for s in claim.sentences):
-            claim.status = "disputed"
-
-
-def _subject(story: Story) -> Entity | None:
-    """The story's most-cited person."""
-    return next((e for e in story.entities if e.type == "PERSON"), None)
 
 
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
@@ -72,16 +60,15 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     row_of = {item.sentence.id: i for i, item in enumerate(items)}
     text_of = {item.sentence.id: item.sentence.text for item in items}
     outlet_of = {d.id: (d.article.outlet or d.id).lower() for d in docs}
-    story.claims = align_claims(items, sims, outlet_of)
-    conflicts: list[Conflict] = []
-    subject = _subject(story)
-    conflicts += kin_conflicts(docs, subject.name if subject else None)
-    conflicts += year_conflicts(docs, index, dates, sims, row_of)
-    conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
-    conflicts += tally_conflicts(docs, figures)
-    conflicts += age_conflicts(docs, index, subject.id if subject else None)
-    story.conflicts = conflicts
-    _mark_disputed(story)
+    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
+    views = [v for d in docs for v in sentence_views(d, entity_of)]
+    facts, near = group_facts(items, views, sims)
+    figures_at: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        figures_at.setdefault((f.article_id, f.sentence), []).append(f)
+    evidence = Evidence(docs, index, figures_at, quotes, outlet_of, sims, row_of)
+    story.conflicts, disputed = find_conflicts(facts, near, evidence)
+    story.claims = claims_of(facts, outlet_of, disputed)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)
     story.figures = group_figures(figures, text_of)
     story.quotes = group_quotes(quotes)
@@ -129,4 +116,13 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
         stories = [build_story([spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)], options)
                    for group in groups if len(group) >= options.min_story_size]
     counts = Counter(len(s.articles) for s in stories)
-    return Brief(articles, stories, [str(e) for e in read.errors], {"story_sizes": dict(counts)})
+    errors = [str(e) for e in read.errors] + unplaced(articles, stories, options)
+    return Brief(articles, stories, errors, {"story_sizes": dict(counts)})
+
+
+def unplaced(articles: Iterable[Article], stories: Iterable[Story], options: Options) -> list[str]:
+    """One line per article read that is in no story, with the reason (nothing is dropped silently):
+    every article is clustered, so only stories below ``min_story_size`` leave one out."""
+    placed = {a for s in stories for a in s.articles}
+    return [f"{a.path or a.url or a.id}: not in any story: its story has fewer than "
+            f"{options.min_story_size} articles" for a in articles if a.id not in placed]

@@ -144,6 +144,7 @@ class Conflict:
     topic: str
     kind: str
     positions: list[Position]
+    reason: str = ""
 
 
 @dataclass

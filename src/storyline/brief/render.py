@@ -39,7 +39,7 @@ def story_dict(story: Story) -> dict[str, Any]:
                     "sentences": [{"article": s.article_id, "index": s.index, "text": s.text}
                                   for s in c.sentences]}
                    for c in story.claims],
-        "conflicts": [{"topic": c.topic, "kind": c.kind,
+        "conflicts": [{"topic": c.topic, "kind": c.kind, "reason": c.reason,
                        "positions": [{"value": p.value, "text": p.text, "sources": p.sources}
                                      for p in c.positions]} for c in story.conflicts],
     }
@@ -82,7 +82,7 @@ def to_markdown(brief: Brief | dict[str, Any]) -> str:
         out += [f"- {s['text']}{_cite(s['sources'], labels)}" for s in story["summary"]]
         out.append("\n## Conflicts\n")
         for c in story["conflicts"]:
-            out.append(f"- **{c['topic']}**")
+            out.append(f"- **{c['topic']}**" + (f": {c['reason']}" if c["reason"] else ""))
             out += [f"  - {p['value']}: \"{p['text']}\"{_cite(p['sources'], labels)}" for p in c["positions"]]
         out.append("\n## Timeline\n")
         out += [f"- {t['date']} ({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "

@@ -142,6 +142,8 @@ def parse_text(raw: str, path: str | None = None) -> Article:
         body_start = i + 1
     body = clean_body(lines[body_start:], meta.title)
     text = strip_dateline(re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip(), meta)
+    if not text and meta.title:
+        text = meta.title  # a one-line article without a final period is its own text, not a title
     return Article(
         text=text,
         title=meta.title,

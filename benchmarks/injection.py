@@ -1,0 +1,106 @@
+"""Injection benchmark (issue 7, 5b and 5c): change one fact in one article of real stories and
+count how often the brief flags it; and count conflicts flagged on the unchanged stories.
+
+    python benchmarks/injection.py [--neus N] [--ecb] [--seed 7] [--show-missed KIND]
+
+Stories: NeuS val triplets (one line = one story, ../shared/data/neus_roundups/val.source)
+and ECB+ dev topics (one story per topic and sub-topic). Needs ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from storyline.evaluation import ECB_DEV_TOPICS, read_ecb_topics, read_neus_triplets
+from storyline.injection import KINDS, evaluate
+from storyline.nlp import annotate, load_model
+from storyline.options import Options
+from storyline.pipeline import build_story
+from storyline.records import Article, Conflict
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def neus_stories(limit: int | None = None) -> list[list[Article]]:
+    articles, gold = read_neus_triplets(DATA / "neus_roundups" / "val.source")
+    stories: dict[int, list[Article]] = defaultdict(list)
+    for article in articles:
+        stories[gold[article.id]].append(article)
+    return [stories[k] for k in sorted(stories) if len(stories[k]) >= 2][:limit]
+
+
+def ecb_stories(topics: tuple[int, ...] = ECB_DEV_TOPICS) -> list[list[Article]]:
+    stories: dict[tuple[int, str], list[Article]] = defaultdict(list)
+    for doc in read_ecb_topics(DATA / "ecbplus", topics):
+        stories[(doc.topic, doc.subtopic)].append(doc.article)
+    return [stories[k] for k in sorted(stories)]
+
+
+class Annotator:
+    """Annotates articles once each (by id)."""
+
+    def __init__(self) -> None:
+        self.nlp = load_model()
+        self.cache: dict[str, object] = {}
+
+    def __call__(self, article: Article) -> object:
+        if article.id not in self.cache:
+            self.cache[article.id] = annotate([article], self.nlp)[0]
+        return self.cache[article.id]
+
+    def warm(self, stories: list[list[Article]]) -> None:
+        todo = [a for s in stories for a in s if a.id not in self.cache]
+        for article, doc in zip(todo, annotate(todo, self.nlp, 32)):
+            self.cache[article.id] = doc
+
+
+def conflicts_of(docs: list[object]) -> list[Conflict]:
+    return build_story(docs, Options()).conflicts  # type: ignore[arg-type]
+
+
+def false_alarms(stories: list[list[Article]], annotator: Annotator) -> tuple[int, dict[str, int]]:
+    kinds: dict[str, int] = defaultdict(int)
+    for story in stories:
+        for conflict in conflicts_of([annotator(a) for a in story]):
+            kinds[conflict.kind] += 1
+    return sum(kinds.values()), dict(sorted(kinds.items()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--neus", type=int, default=None, help="first N NeuS val stories (default all)")
+    parser.add_argument("--no-ecb", action="store_true", help="skip ECB+ dev")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show-missed", default=None, help="print the missed injections of this kind")
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 2
+    annotator = Annotator()
+    corpora = {"NeuS val": neus_stories(args.neus)}
+    if not args.no_ecb:
+        corpora["ECB+ dev"] = ecb_stories()
+    for name, stories in corpora.items():
+        started = time.perf_counter()
+        annotator.warm(stories)
+        flagged, kinds = false_alarms(stories, annotator)
+        print(f"{name}: {len(stories)} stories; unchanged stories: {flagged} conflicts flagged "
+              f"= {100 * flagged / len(stories):.1f} per 100 stories {kinds}")
+        outcome = evaluate(stories, annotator, conflicts_of, args.seed)
+        for kind in KINDS:
+            print(f"  {kind:9s} {outcome.found[kind]:3d}/{outcome.total[kind]:3d}  {outcome.rate(kind):.2f}")
+        print(f"  {'all':9s} {sum(outcome.found.values()):3d}/{sum(outcome.total.values()):3d}  "
+              f"{outcome.rate():.2f}   ({time.perf_counter() - started:.0f}s)")
+        for number, injection in outcome.missed:
+            if injection.kind == args.show_missed:
+                line = injection.text[max(0, injection.start - 100) : injection.start + 60].replace("\n", " ")
+                print(f"    missed story {number}: {injection.old!r} -> {injection.new!r}: ...{line}...")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
