@@ -1,0 +1,150 @@
+"""Can a sentence stand alone as a summary line? The rules, one function each.
+
+- it leans on a missing antecedent: it opens with a pronoun, a demonstrative or a connective
+  ("He said", "This comes", "But"), with a definite shell noun ("The move", "The decision",
+  "The two countries"), or names someone only by pronoun before any name;
+- it is a quote fragment without its speaker: it lies inside a quotation opened in an earlier
+  sentence, or it quotes four or more words with no speech verb and no speaker outside the
+  quotation marks;
+- it is a question, or too short or too long to be a line.
+Clean-up of a line's text (a wire dateline, an "Axios-style" label) is here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.nlp.annotate import AnnotatedArticle, Token
+
+MIN_WORDS, MAX_WORDS = 8, 60
+#: Quotations shorter than this are scare quotes or titles ("crisis pregnancy" centers).
+QUOTE_MIN_WORDS = 4
+
+PRONOUN_START = re.compile(
+    r"^(?:He|She|It|They|We|His|Her|Its|Their|Him|Them|This|That|These|Those|Such|"
+    r"But|And|Or|So|Yet|Also|Still|However|Meanwhile|Moreover|Furthermore|Similarly|Likewise|"
+    r"Instead|Nonetheless|Nevertheless|Thus|Therefore|Otherwise|Besides|Indeed|Interestingly|"
+    r"Then|Another|Other|Both|Neither|Either)\b")
+CONNECTIVE_START = re.compile(
+    r"^(?:In addition|In response|In contrast|By contrast|On the other hand|At the same time|"
+    r"Even so|As a result|Despite this|Despite that|In turn|Because of this|For (?:his|her|their|its) part|"
+    r"The (?:other|latter|former|same)\b)")
+#: Nouns that, after "The"/"This" at a sentence start, point back to something said before.
+SHELL_NOUNS = frozenset("""
+move moves decision decisions step steps announcement remarks comments comment statement
+statements measure measures plan proposal deal agreement effort efforts action actions issue
+news development incident episode letter call request claim claims allegation allegations
+accusation accusations charge charges case report reports findings ruling order orders
+change changes shift situation response reaction criticism attack attacks policy idea
+pair duo couple trio men women countries nations sides leaders parties companies groups
+officials lawmakers candidates senators governments two three four both latter former
+""".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten both".split())
+THIRD_PERSON = frozenset("he she they him her them his their".split())
+SPEECH_LEMMAS = frozenset("""
+say tell add write tweet state declare argue insist note explain claim warn ask announce
+according reply respond testify post continue quip acknowledge admit suggest urge predict
+""".split())
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
+#: A dateline ("SEOUL, South Korea — ", "WASHINGTON (AP) - ") or a newsletter label
+#: ("Why it matters: ") before the sentence proper.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s+")
+LABEL = re.compile(r"^(?:Why it matters|The big picture|Driving the news|The bottom line|Bottom line|"
+                   r"Between the lines|What they're saying|What's next|The latest|Details|"
+                   r"Go deeper|Flashback|Context|Background|Yes, but|The backstory|By the numbers)"
+                   r"\s*:\s+")
+
+
+def clean_text(text: str) -> str:
+    """The sentence without a leading dateline or newsletter label."""
+    text = DATELINE.sub("", text, count=1)
+    text = LABEL.sub("", text, count=1)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def leans_on_antecedent(text: str, tokens: list[Token]) -> bool:
+    """True when the sentence needs an earlier one to be understood."""
+    text = clean_text(text).lstrip("\"'“‘")
+    if PRONOUN_START.match(text) or CONNECTIVE_START.match(text):
+        return True
+    words = text.split()
+    if len(words) >= 2 and words[0] in ("The", "Those", "These"):
+        second = words[1].strip(",.").lower()
+        third = words[2].strip(",.").lower() if len(words) > 2 else ""
+        if second in SHELL_NOUNS or (second in NUMBER_WORDS and third and not third[:1].isdigit()):
+            return True
+        if third in SHELL_NOUNS and second in ("latest", "new", "surprise", "controversial", "unprecedented"):
+            return True
+    return _pronoun_before_name(tokens)
+
+
+def _pronoun_before_name(tokens: list[Token]) -> bool:
+    """A third-person pronoun comes first and the sentence names no person at all."""
+    if any(t.ent == "PERSON" for t in tokens):
+        return False
+    for tok in tokens[:8]:
+        if tok.ent in SPEAKER_ENTS:
+            return False
+        if tok.text.lower() in THIRD_PERSON:
+            return True
+    return False
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations in ``text`` (curly or straight double quotes)."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if start is None:
+                start = i
+            else:
+                spans.append((start, i))
+                start = None
+        elif ch in OPEN_QUOTES and start is None:
+            start = i
+        elif ch in CLOSE_QUOTES and start is not None:
+            spans.append((start, i))
+            start = None
+        elif ch in CLOSE_QUOTES:
+            spans.append((0, i))  # closes a quotation opened before the sentence
+    if start is not None:
+        spans.append((start, len(text)))  # runs on into the next sentence
+    return spans
+
+
+def inside_open_quote(doc: AnnotatedArticle, index: int) -> bool:
+    """True when sentence ``index`` starts inside a quotation opened in an earlier sentence."""
+    before = doc.article.text[:doc.sentences[index].start]
+    straight = before.count('"') % 2 == 1
+    curly = before.count(OPEN_QUOTES) > before.count(CLOSE_QUOTES)
+    return straight or curly
+
+
+def unattributed_quote(text: str, tokens: list[Token], offset: int) -> bool:
+    """True when the sentence quotes ``QUOTE_MIN_WORDS``+ words and says nobody said them:
+    no speech verb, or no speaker (a name or a noun), outside the quotation marks."""
+    spans = [(a, b) for a, b in _quote_spans(text) if len(text[a:b].split()) >= QUOTE_MIN_WORDS]
+    if not spans:
+        return False
+    outside = [t for t in tokens if not any(a <= t.idx - offset < b for a, b in spans)]
+    speech = any(t.lemma in SPEECH_LEMMAS for t in outside)
+    speaker = any(t.ent in SPEAKER_ENTS or t.pos in ("PROPN", "NOUN") for t in outside
+                  if t.lemma not in SPEECH_LEMMAS)
+    return not (speech and speaker)
+
+
+def can_stand_alone(doc: AnnotatedArticle, index: int) -> bool:
+    """Whether sentence ``index`` of ``doc`` may open a summary line on its own."""
+    sentence, tokens = doc.sentences[index], doc.tokens[index]
+    text = clean_text(sentence.text)
+    words = len(text.split())
+    if not MIN_WORDS <= words <= MAX_WORDS or text.rstrip("\"'”’ ").endswith("?"):
+        return False
+    if inside_open_quote(doc, index):
+        return False
+    found = doc.article.text.find(sentence.text, sentence.start)
+    offset = found if found >= 0 else sentence.start
+    return not unattributed_quote(sentence.text, tokens, offset) and not leans_on_antecedent(
+        sentence.text, tokens)
