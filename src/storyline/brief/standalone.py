@@ -24,11 +24,11 @@ PRONOUN_START = re.compile(
     r"^(?:He|She|It|They|We|His|Her|Its|Their|Him|Them|This|That|These|Those|Such|"
     r"But|And|Or|So|Yet|Also|Still|However|Meanwhile|Moreover|Furthermore|Similarly|Likewise|"
     r"Instead|Nonetheless|Nevertheless|Thus|Therefore|Otherwise|Besides|Indeed|Interestingly|"
-    r"Then|Another|Other|Both|Neither|Either)\b")
+    r"Then|Both|Neither|Either|(?:Another|Other)(?! [\d$]))\b")
 CONNECTIVE_START = re.compile(
     r"^(?:In addition|In response|In contrast|By contrast|On the other hand|At the same time|"
     r"Even so|As a result|Despite this|Despite that|In turn|Because of this|For (?:his|her|their|its) part|"
-    r"The (?:other|latter|former|same)\b)")
+    r"The (?:other|latter|former|same)(?= [a-z]+(?:ed|s)\b|[,.;:]| (?:is|was|has|had|will|would|said|says)\b))")
 #: Nouns that, after "The"/"This" at a sentence start, point back to something said before.
 SHELL_NOUNS = frozenset("""
 move moves decision decisions step steps announcement remarks comments comment statement
@@ -37,13 +37,18 @@ news development incident episode letter call request claim claims allegation al
 accusation accusations charge charges case report reports findings ruling order orders
 change changes shift situation response reaction criticism attack attacks policy idea
 pair duo couple trio men women countries nations sides leaders parties companies groups
-officials lawmakers candidates senators governments two three four both latter former
+officials lawmakers candidates senators governments
 """.split())
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten both".split())
-THIRD_PERSON = frozenset("he she they him her them his their".split())
+SUBJECT_PRONOUNS = frozenset("he she they".split())
+#: After a shell noun these make it self-contained ("The decision to ...", "The move by ...").
+DEFINING_WORDS = frozenset("of to by for from at in on over between against that which".split())
 SPEECH_LEMMAS = frozenset("""
 say tell add write tweet state declare argue insist note explain claim warn ask announce
-according reply respond testify post continue quip acknowledge admit suggest urge predict
+according accord reply respond testify post continue quip acknowledge admit suggest urge predict
+vow pledge promise call describe label dub slam blast accuse condemn praise threaten demand
+remark recall concede stress emphasize caution plead joke boast allege assert maintain
+contend counter retort read quote inform
 """.split())
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
@@ -68,25 +73,30 @@ def leans_on_antecedent(text: str, tokens: list[Token]) -> bool:
     text = clean_text(text).lstrip("\"'“‘")
     if PRONOUN_START.match(text) or CONNECTIVE_START.match(text):
         return True
-    words = text.split()
-    if len(words) >= 2 and words[0] in ("The", "Those", "These"):
-        second = words[1].strip(",.").lower()
-        third = words[2].strip(",.").lower() if len(words) > 2 else ""
-        if second in SHELL_NOUNS or (second in NUMBER_WORDS and third and not third[:1].isdigit()):
-            return True
-        if third in SHELL_NOUNS and second in ("latest", "new", "surprise", "controversial", "unprecedented"):
-            return True
-    return _pronoun_before_name(tokens)
+    return _shell_noun_start(text.split()) or _pronoun_before_name(tokens)
+
+
+def _shell_noun_start(words: list[str]) -> bool:
+    """"The move", "The two countries", "The latest decision": a definite noun phrase that
+    points back, unless a defining word follows it ("The decision to ...")."""
+    if len(words) < 3 or words[0] not in ("The", "Those", "These"):
+        return False
+    rest = [w.strip(",.;:").lower() if w[:1].islower() else w for w in words[1:5]]
+    if rest[0] in NUMBER_WORDS and len(rest) > 1 and rest[1][:1].islower():
+        return len(rest) < 3 or rest[2] not in DEFINING_WORDS
+    if rest[0] in ("latest", "new", "surprise", "controversial", "unprecedented") and len(rest) > 1:
+        rest = rest[1:]
+    return rest[0] in SHELL_NOUNS and (len(rest) < 2 or rest[1] not in DEFINING_WORDS)
 
 
 def _pronoun_before_name(tokens: list[Token]) -> bool:
-    """A third-person pronoun comes first and the sentence names no person at all."""
+    """A subject pronoun ("he", "they") opens the sentence's first words and nobody is named."""
     if any(t.ent == "PERSON" for t in tokens):
         return False
-    for tok in tokens[:8]:
-        if tok.ent in SPEAKER_ENTS:
+    for tok in tokens[:6]:
+        if tok.ent in SPEAKER_ENTS or tok.pos == "PROPN":
             return False
-        if tok.text.lower() in THIRD_PERSON:
+        if tok.text.lower() in SUBJECT_PRONOUNS:
             return True
     return False
 
@@ -129,7 +139,7 @@ def unattributed_quote(text: str, tokens: list[Token], offset: int) -> bool:
     if not spans:
         return False
     outside = [t for t in tokens if not any(a <= t.idx - offset < b for a, b in spans)]
-    speech = any(t.lemma in SPEECH_LEMMAS for t in outside)
+    speech = any(t.lemma in SPEECH_LEMMAS or t.text == ":" for t in outside)
     speaker = any(t.ent in SPEAKER_ENTS or t.pos in ("PROPN", "NOUN") for t in outside
                   if t.lemma not in SPEECH_LEMMAS)
     return not (speech and speaker)

@@ -1,0 +1,52 @@
+"""Do two sentences state the same fact? A weighted overlap of what they are about.
+
+A sentence's "fact words" are its stemmed content lemmas (no stop words, no speech verbs),
+weighted by how much they pin a fact down: a number counts most, then a date, then a name,
+then any other content word. Two sentences that share most of their weight (Dice) state the
+same fact in different words: "The House on Wednesday approved Biden's $1.9 trillion COVID-19
+bill" and "The House gave final passage Wednesday to a $1.9 trillion Covid-19 relief package".
+"""
+
+from __future__ import annotations
+
+from storyline.brief.porter import stem
+from storyline.nlp.annotate import Token
+
+NUMERIC = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+TEMPORAL = frozenset({"DATE", "TIME"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+#: Verbs every report uses; they say nothing about which fact it is.
+LIGHT_LEMMAS = frozenset("say tell be have do also would will could make get go take new report".split())
+NUMBER_WEIGHT, DATE_WEIGHT, NAME_WEIGHT = 3.0, 2.0, 1.5
+
+FactWords = dict[str, float]
+
+
+def fact_words(tokens: list[Token]) -> FactWords:
+    """The weighted fact words of one sentence."""
+    words: FactWords = {}
+    for tok in tokens:
+        if tok.is_stop or not any(ch.isalnum() for ch in tok.text) or tok.lemma in LIGHT_LEMMAS:
+            continue
+        if tok.pos not in CONTENT_POS and not tok.ent:
+            continue
+        key = stem(tok.lemma) if tok.text[:1].isalpha() else tok.text.lower().replace(",", "")
+        if tok.ent in NUMERIC or tok.pos == "NUM":
+            weight = NUMBER_WEIGHT
+        elif tok.ent in TEMPORAL:
+            weight = DATE_WEIGHT
+        elif tok.ent:
+            weight = NAME_WEIGHT
+        else:
+            weight = 1.0
+        words[key] = max(words.get(key, 0.0), weight)
+    return words
+
+
+def dice(a: FactWords, b: FactWords) -> float:
+    """Weighted Dice overlap of two sentences' fact words (0 to 1)."""
+    total = sum(a.values()) + sum(b.values())
+    if not total:
+        return 0.0
+    shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
+    return 2 * shared / total
