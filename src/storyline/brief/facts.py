@@ -9,6 +9,9 @@ bill" and "The House gave final passage Wednesday to a $1.9 trillion Covid-19 re
 
 from __future__ import annotations
 
+import numpy as np
+from scipy import sparse
+
 from storyline.brief.porter import stem
 from storyline.nlp.annotate import Token
 
@@ -50,3 +53,23 @@ def dice(a: FactWords, b: FactWords) -> float:
         return 0.0
     shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
     return 2 * shared / total
+
+
+def dice_matrix(sentences: list[FactWords]) -> np.ndarray:
+    """Weighted Dice of every pair of sentences, as one sparse product. A word weighs the same
+    in every sentence of the story (its highest weight anywhere), so that the overlap of two
+    sentences is a dot product of their indicator rows."""
+    weight: dict[str, float] = {}
+    for words in sentences:
+        for key, value in words.items():
+            weight[key] = max(weight.get(key, 0.0), value)
+    column = {key: i for i, key in enumerate(sorted(weight))}
+    rows = [r for r, words in enumerate(sentences) for _ in words]
+    cols = [column[k] for words in sentences for k in words]
+    indicator = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(len(column), 1)))
+    scale = np.array([weight[k] for k in sorted(weight)] or [0.0])
+    shared = (indicator @ sparse.diags(scale) @ indicator.T).toarray()
+    total = np.diag(shared)
+    denom = total[:, None] + total[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denom > 0, 2 * shared / np.where(denom > 0, denom, 1), 0.0)
