@@ -9,6 +9,8 @@ bill" and "The House gave final passage Wednesday to a $1.9 trillion Covid-19 re
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy import sparse
 
@@ -56,20 +58,25 @@ def dice(a: FactWords, b: FactWords) -> float:
 
 
 def dice_matrix(sentences: list[FactWords]) -> np.ndarray:
-    """Weighted Dice of every pair of sentences, as one sparse product. A word weighs the same
-    in every sentence of the story (its highest weight anywhere), so that the overlap of two
-    sentences is a dot product of their indicator rows."""
+    """Weighted Dice of every pair of a story's sentences, as one sparse product.
+
+    A word weighs the same in every sentence of the story: its kind's weight (the highest it
+    has anywhere) times its rarity in the story (smoothed IDF over the story's sentences), so
+    that the names every sentence of the story repeats do not make two facts one."""
     weight: dict[str, float] = {}
+    df: dict[str, int] = {}
     for words in sentences:
         for key, value in words.items():
             weight[key] = max(weight.get(key, 0.0), value)
-    column = {key: i for i, key in enumerate(sorted(weight))}
+            df[key] = df.get(key, 0) + 1
+    keys = sorted(weight)
+    column = {key: i for i, key in enumerate(keys)}
+    n = len(sentences)
+    scale = np.array([weight[k] * (math.log((1 + n) / (1 + df[k])) + 1) for k in keys] or [0.0])
     rows = [r for r, words in enumerate(sentences) for _ in words]
     cols = [column[k] for words in sentences for k in words]
-    indicator = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(len(column), 1)))
-    scale = np.array([weight[k] for k in sorted(weight)] or [0.0])
+    indicator = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(len(keys), 1)))
     shared = (indicator @ sparse.diags(scale) @ indicator.T).toarray()
     total = np.diag(shared)
     denom = total[:, None] + total[None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(denom > 0, 2 * shared / np.where(denom > 0, denom, 1), 0.0)
+    return np.divide(2 * shared, denom, out=np.zeros_like(shared), where=denom > 0)
