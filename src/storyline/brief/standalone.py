@@ -24,10 +24,12 @@ PRONOUN_START = re.compile(
     r"^(?:He|She|It|They|We|His|Her|Its|Their|Him|Them|This|That|These|Those|Such|"
     r"But|And|Or|So|Yet|Also|Still|However|Meanwhile|Moreover|Furthermore|Similarly|Likewise|"
     r"Instead|Nonetheless|Nevertheless|Thus|Therefore|Otherwise|Besides|Indeed|Interestingly|"
-    r"Then|Both|Neither|Either|(?:Another|Other)(?! [\d$]))\b")
+    r"Then|Both|Neither|Either|Finally|Ultimately|Additionally|Previously|Later|Afterwards?|"
+    r"Consequently|Accordingly|Subsequently|Notably|Specifically|Again|(?:Another|Other)(?! [\d$]))\b")
 CONNECTIVE_START = re.compile(
     r"^(?:In addition|In response|In contrast|By contrast|On the other hand|At the same time|"
     r"Even so|As a result|Despite this|Despite that|In turn|Because of this|For (?:his|her|their|its) part|"
+    r"In fact|Of course|After that|Since then|Back then|At the time|By then|"
     r"The (?:other|latter|former|same)(?= [a-z]+(?:ed|s)\b|[,.;:]| (?:is|was|has|had|will|would|said|says)\b))")
 #: Nouns that, after "The"/"This" at a sentence start, point back to something said before.
 SHELL_NOUNS = frozenset("""
@@ -52,6 +54,8 @@ contend counter retort read quote inform
 """.split())
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
+POSSESSIVE = re.compile(r"[’']s?$")
+AGE = re.compile(r"^\d+-year-old$")
 #: A dateline ("SEOUL, South Korea — ", "WASHINGTON (AP) - ") or a newsletter label
 #: ("Why it matters: ") before the sentence proper.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s+")
@@ -90,13 +94,16 @@ def _shell_noun_start(words: list[str]) -> bool:
 
 
 def _pronoun_before_name(tokens: list[Token]) -> bool:
-    """A subject pronoun ("he", "they") opens the sentence's first words and nobody is named."""
+    """Nobody is named, and the subject is a pronoun ("In an interview, he said") or an unnamed
+    person ("the 52-year-old former counselor confirmed"), before any name or verb."""
     if any(t.ent == "PERSON" for t in tokens):
         return False
-    for tok in tokens[:6]:
-        if tok.ent in SPEAKER_ENTS or tok.pos == "PROPN":
+    for i, tok in enumerate(tokens):
+        if tok.ent in SPEAKER_ENTS or tok.pos in ("PROPN", "VERB", "AUX"):
             return False
         if tok.text.lower() in SUBJECT_PRONOUNS:
+            return True
+        if tok.text.lower() == "the" and i + 1 < len(tokens) and AGE.match(tokens[i + 1].text):
             return True
     return False
 
@@ -142,7 +149,26 @@ def unattributed_quote(text: str, tokens: list[Token], offset: int) -> bool:
     speech = any(t.lemma in SPEECH_LEMMAS or t.text == ":" for t in outside)
     speaker = any(t.ent in SPEAKER_ENTS or t.pos in ("PROPN", "NOUN") for t in outside
                   if t.lemma not in SPEECH_LEMMAS)
-    return not (speech and speaker)
+    return not (speech and speaker) or _pronoun_speaker(outside)
+
+
+def _pronoun_speaker(outside: list[Token]) -> bool:
+    """The quotation is attributed to "he", "she" or "they" ("..., he told the paper") and the
+    sentence names no person: the speaker is in another sentence."""
+    if any(t.ent == "PERSON" for t in outside):
+        return False
+    return any(a.text.lower() in SUBJECT_PRONOUNS and b.lemma in SPEECH_LEMMAS
+               or a.lemma in SPEECH_LEMMAS and b.text.lower() in SUBJECT_PRONOUNS
+               for a, b in zip(outside, outside[1:]))
+
+
+def short_names(doc: AnnotatedArticle, index: int) -> tuple[frozenset[str], frozenset[str]]:
+    """People in sentence ``index`` named by one word only ("Ri defected"), and the last words
+    of the people it names in full ("Ri Il Kyu"), which introduce those short forms."""
+    people = [POSSESSIVE.sub("", m.text) for m in doc.mentions if m.sentence == index and m.label == "PERSON"]
+    full = frozenset(p.split()[-1] for p in people if len(p.split()) > 1)
+    short = frozenset(p for p in people if len(p.split()) == 1) - full
+    return short, full
 
 
 def can_stand_alone(doc: AnnotatedArticle, index: int) -> bool:

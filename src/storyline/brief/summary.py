@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.brief.facts import dice_matrix, fact_words
 from storyline.brief.rouge import tokens
-from storyline.brief.standalone import can_stand_alone, clean_text
+from storyline.brief.standalone import POSSESSIVE, can_stand_alone, clean_text, short_names
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Claim, Sentence, SummaryLine
 
@@ -63,6 +63,8 @@ class Candidate:
     claim: str | None  # the multi-source claim holding the sentence
     index: int = 0  # row in the story's fact-overlap matrix
     support: int = 1  # articles stating its fact
+    short_names: frozenset[str] = frozenset()  # people named by one word only ("Ri")
+    full_names: frozenset[str] = frozenset()  # last words of people named in full
 
 
 def concepts_of(text: str) -> frozenset[Concept]:
@@ -84,11 +86,14 @@ class Story:
         for d, doc in enumerate(docs):
             for i, sentence in enumerate(doc.sentences):
                 text = clean_text(sentence.text)
+                short, full = short_names(doc, i)
                 self.candidates.append(Candidate(
                     d, sentence, text, len(text.split()), concepts_of(text), can_stand_alone(doc, i),
-                    row_of.get(sentence.id, -1), claim_of.get(sentence.id), len(facts)))
+                    row_of.get(sentence.id, -1), claim_of.get(sentence.id), len(facts),
+                    short_names=short, full_names=full))
                 facts.append(fact_words(doc.tokens[i]))
         self.overlap = dice_matrix(facts) if facts else np.zeros((0, 0))
+        self.known_names = _known_names(docs, self.candidates)
         for c in self.candidates:
             c.support = len(self.sources(c))
 
@@ -105,6 +110,18 @@ class Story:
         """The articles that state ``c``: its own and every one with a sentence of its fact."""
         return sorted({o.sentence.article_id for o in self.candidates
                        if o is c or self.same_fact(c, o)})
+
+
+def _known_names(docs: list[AnnotatedArticle], candidates: list[Candidate]) -> frozenset[str]:
+    """One-word names a reader is expected to know: used alone in a headline ("Trump responds
+    ...") or in an article's opening sentence."""
+    in_leads: dict[str, set[int]] = {}
+    for c in candidates:
+        if c.sentence.index == 0:
+            for name in c.short_names:
+                in_leads.setdefault(name, set()).add(c.doc)
+    words = {POSSESSIVE.sub("", w.strip(".,:;!?\"“”")) for doc in docs for w in (doc.article.title or "").split()}
+    return frozenset(in_leads) | frozenset(n for c in candidates for n in c.short_names if n in words)
 
 
 def concept_weights(docs: list[AnnotatedArticle], candidates: list[Candidate]) -> dict[Concept, float]:
@@ -135,15 +152,18 @@ def select(story: Story, weights: dict[Concept, float], limit: int, budget: floa
     covered: set[Concept] = set()
     pool = [c for c in story.candidates if c.standalone]
     used = 0
+    introduced = story.known_names
     while len(chosen) < limit:
         scored = [(_gain(c, weights, covered), c) for c in pool
                   if c not in chosen and (not chosen or used + c.words <= budget)
-                  and not any(story.same_fact(c, other) for other in chosen)]
+                  and c.short_names <= introduced
+                  and not any(story.same_fact(c, line) for line in chosen)]
         scored = [s for s in scored if s[0] > 0] or ([] if chosen else scored)
         if not scored:
             break
         _, best = max(scored, key=lambda s: (s[1].support, s[0], -s[1].sentence.index, -s[1].doc))
         chosen.append(best)
+        introduced |= best.full_names
         covered |= best.concepts
         used += best.words
     return chosen
