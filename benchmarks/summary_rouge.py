@@ -25,25 +25,21 @@ import re
 import statistics
 import time
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from storyline.brief.evaluate import SUMMARY_WORDS, Roundup, read_roundups
-from storyline.brief.rouge import rouge_n, tokens
+from storyline.brief.rouge import rouge_n
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.nlp.serialize import dumps, loads
 from storyline.options import Options
 from storyline.pipeline import build_story
-from storyline.records import content_id
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "neus_roundups"
 LEXRANK_EDGE, DAMPING = 0.1, 0.85
 WORD = re.compile(r"[a-z0-9]+")
-
-Summarizer = Callable[[list[AnnotatedArticle]], str]
 
 
 def annotate_all(roundups: list[Roundup], cache: Path | None) -> list[list[AnnotatedArticle]]:
@@ -103,6 +99,7 @@ class LexRank:
                 dot = sum(v * vecs[j].get(w, 0.0) for w, v in vecs[i].items())
                 sim[i, j] = dot / (norms[i] * norms[j])
         adj = (sim > LEXRANK_EDGE).astype(float)
+        adj[adj.sum(axis=1) == 0] = 1.0  # a sentence with no words links to every sentence
         adj /= adj.sum(axis=1, keepdims=True)
         score = np.full(n, 1 / n)
         for _ in range(100):
@@ -135,9 +132,12 @@ def storyline_summary(docs: list[AnnotatedArticle], options: Options) -> str:
     return _fill([line.text for line in build_story(docs, options).summary])
 
 
-def score(summaries: list[str], roundups: list[Roundup]) -> tuple[float, float]:
+def score(summaries: list[str], roundups: list[Roundup]) -> tuple[float, float, float, float]:
+    """Mean ROUGE-2 F1 and recall, and F1 on the even and the odd stories (a stability check)."""
     results = [rouge_n(s, r.reference, 2, SUMMARY_WORDS) for s, r in zip(summaries, roundups)]
-    return statistics.mean(x.f1 for x in results), statistics.mean(x.recall for x in results)
+    f1 = [x.f1 for x in results]
+    return (statistics.mean(f1), statistics.mean(x.recall for x in results),
+            statistics.mean(f1[0::2] or [0.0]), statistics.mean(f1[1::2] or [0.0]))
 
 
 def main() -> None:
@@ -162,13 +162,12 @@ def main() -> None:
     print(f"NeuS {args.split}: {len(roundups)} stories, {sum(len(d) for d in all_docs)} articles; "
           f"annotate {annotated - start:.1f}s, build stories {built - annotated:.1f}s")
     print(f"ROUGE-2 at {SUMMARY_WORDS} words (Porter stemming; reference = roundup ARTICLE part)")
-    print(f"{'system':<18} {'F1':>6} {'recall':>7}")
+    print(f"{'system':<18} {'F1':>6} {'recall':>7} {'F1 even':>8} {'F1 odd':>7}")
     for name, summaries in systems.items():
-        f1, recall = score(summaries, roundups)
-        print(f"{name:<18} {f1:6.2f} {recall:7.2f}")
+        f1, recall, even, odd = score(summaries, roundups)
+        print(f"{name:<18} {f1:6.2f} {recall:7.2f} {even:8.2f} {odd:7.2f}")
     for r, text in list(zip(roundups, systems["storyline"]))[:args.show]:
-        print(f"\n[{r.line}] {content_id('', text)}\nREF: {r.reference}\nSYS: {' '.join(text.split()[:SUMMARY_WORDS])}")
-    _ = tokens  # the tokeniser is the one ROUGE uses
+        print(f"\n[line {r.line}]\nREF: {r.reference}\nSYS: {' '.join(text.split()[:SUMMARY_WORDS])}")
 
 
 if __name__ == "__main__":

@@ -17,11 +17,16 @@ from scipy import sparse
 from storyline.brief.porter import stem
 from storyline.nlp.annotate import Token
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 NUMERIC = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 TEMPORAL = frozenset({"DATE", "TIME"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 #: Verbs every report uses; they say nothing about which fact it is.
-LIGHT_LEMMAS = frozenset("say tell be have do also would will could make get go take new report".split())
+LIGHT_LEMMAS = _words("say tell be have do also would will could make get go take new report")
 NUMBER_WEIGHT, DATE_WEIGHT, NAME_WEIGHT = 3.0, 2.0, 1.5
 
 FactWords = dict[str, float]
@@ -46,15 +51,6 @@ def fact_words(tokens: list[Token]) -> FactWords:
             weight = 1.0
         words[key] = max(words.get(key, 0.0), weight)
     return words
-
-
-def dice(a: FactWords, b: FactWords) -> float:
-    """Weighted Dice overlap of two sentences' fact words (0 to 1)."""
-    total = sum(a.values()) + sum(b.values())
-    if not total:
-        return 0.0
-    shared = sum(min(a[k], b[k]) for k in a.keys() & b.keys())
-    return 2 * shared / total
 
 
 def dice_matrix(sentences: list[FactWords]) -> np.ndarray:

@@ -16,6 +16,11 @@ import re
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 MIN_WORDS, MAX_WORDS = 8, 60
 #: Quotations shorter than this are scare quotes or titles ("crisis pregnancy" centers).
 QUOTE_MIN_WORDS = 4
@@ -32,7 +37,7 @@ CONNECTIVE_START = re.compile(
     r"In fact|Of course|After that|Since then|Back then|At the time|By then|"
     r"The (?:other|latter|former|same)(?= [a-z]+(?:ed|s)\b|[,.;:]| (?:is|was|has|had|will|would|said|says)\b))")
 #: Nouns that, after "The"/"This" at a sentence start, point back to something said before.
-SHELL_NOUNS = frozenset("""
+SHELL_NOUNS = _words("""
 move moves decision decisions step steps announcement remarks comments comment statement
 statements measure measures plan proposal deal agreement effort efforts action actions issue
 news development incident episode letter call request claim claims allegation allegations
@@ -40,18 +45,18 @@ accusation accusations charge charges case report reports findings ruling order 
 change changes shift situation response reaction criticism attack attacks policy idea
 pair duo couple trio men women countries nations sides leaders parties companies groups
 officials lawmakers candidates senators governments
-""".split())
-NUMBER_WORDS = frozenset("two three four five six seven eight nine ten both".split())
-SUBJECT_PRONOUNS = frozenset("he she they".split())
+""")
+NUMBER_WORDS = _words("two three four five six seven eight nine ten both")
+SUBJECT_PRONOUNS = _words("he she they")
 #: After a shell noun these make it self-contained ("The decision to ...", "The move by ...").
-DEFINING_WORDS = frozenset("of to by for from at in on over between against that which".split())
-SPEECH_LEMMAS = frozenset("""
+DEFINING_WORDS = _words("of to by for from at in on over between against that which")
+SPEECH_LEMMAS = _words("""
 say tell add write tweet state declare argue insist note explain claim warn ask announce
 according accord reply respond testify post continue quip acknowledge admit suggest urge predict
 vow pledge promise call describe label dub slam blast accuse condemn praise threaten demand
 remark recall concede stress emphasize caution plead joke boast allege assert maintain
 contend counter retort read quote inform
-""".split())
+""")
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
 POSSESSIVE = re.compile(r"[’']s?$")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.brief.facts import dice_matrix, fact_words
+from storyline.brief.facts import FactWords, dice_matrix, fact_words
 from storyline.brief.rouge import tokens
 from storyline.brief.standalone import POSSESSIVE, can_stand_alone, clean_text, short_names
 from storyline.nlp.annotate import AnnotatedArticle
@@ -45,8 +45,6 @@ BUDGET_SHARE = 1.6
 #: the outlets' leads reach it, and 6% of pairs of sentences of one article. ROUGE-2 on NeuS
 #: val is 19.2-19.8 for 0.24-0.28.
 SAME_FACT = 0.26
-#: Sentences closer than this (cosine of the claims stage's sentence vectors) state one fact.
-CLAIM_SIMILARITY = 0.3
 
 
 @dataclass(eq=False)
@@ -59,7 +57,6 @@ class Candidate:
     words: int
     concepts: frozenset[Concept]
     standalone: bool
-    row: int  # row in the claims stage's similarity matrix, -1 if none
     claim: str | None  # the multi-source claim holding the sentence
     index: int = 0  # row in the story's fact-overlap matrix
     support: int = 1  # articles stating its fact
@@ -77,19 +74,17 @@ def concepts_of(text: str) -> frozenset[Concept]:
 class Story:
     """The candidates of one story and the fact relation between them."""
 
-    def __init__(self, docs: list[AnnotatedArticle], claims: list[Claim], sims: np.ndarray,
-                 row_of: dict[str, int]) -> None:
+    def __init__(self, docs: list[AnnotatedArticle], claims: list[Claim]) -> None:
         claim_of = {s.id: c.id for c in claims if len(c.sources) > 1 for s in c.sentences}
-        self.sims = sims
         self.candidates: list[Candidate] = []
-        facts = []
+        facts: list[FactWords] = []
         for d, doc in enumerate(docs):
             for i, sentence in enumerate(doc.sentences):
                 text = clean_text(sentence.text)
                 short, full = short_names(doc, i)
                 self.candidates.append(Candidate(
                     d, sentence, text, len(text.split()), concepts_of(text), can_stand_alone(doc, i),
-                    row_of.get(sentence.id, -1), claim_of.get(sentence.id), len(facts),
+                    claim_of.get(sentence.id), len(facts),
                     short_names=short, full_names=full))
                 facts.append(fact_words(doc.tokens[i]))
         self.overlap = dice_matrix(facts) if facts else np.zeros((0, 0))
@@ -98,11 +93,9 @@ class Story:
             c.support = len(self.sources(c))
 
     def same_fact(self, a: Candidate, b: Candidate) -> bool:
-        """Whether two sentences state one fact: one claim, close sentence vectors, or enough
+        """Whether two sentences state one fact: one claim of the claims stage, or enough
         shared fact words."""
         if a.claim is not None and a.claim == b.claim:
-            return True
-        if a.row >= 0 and b.row >= 0 and self.sims[a.row, b.row] >= CLAIM_SIMILARITY:
             return True
         return bool(self.overlap[a.index, b.index] >= SAME_FACT)
 
@@ -169,10 +162,9 @@ def select(story: Story, weights: dict[Concept, float], limit: int, budget: floa
     return chosen
 
 
-def summarize(docs: list[AnnotatedArticle], claims: list[Claim], sims: np.ndarray,
-              row_of: dict[str, int], limit: int) -> list[SummaryLine]:
+def summarize(docs: list[AnnotatedArticle], claims: list[Claim], limit: int) -> list[SummaryLine]:
     """Up to ``limit`` lines: the main event first, then the most important developments."""
-    story = Story(docs, claims, sims, row_of)
+    story = Story(docs, claims)
     weights = concept_weights(docs, story.candidates)
     lengths = [sum(len(s.text.split()) for s in doc.sentences) for doc in docs]
     budget = BUDGET_SHARE * sum(lengths) / max(len(lengths), 1)
