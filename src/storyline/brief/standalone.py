@@ -79,7 +79,7 @@ def clean_text(text: str) -> str:
 
 def leans_on_antecedent(text: str, tokens: list[Token]) -> bool:
     """True when the sentence needs an earlier one to be understood."""
-    text = clean_text(text).lstrip("\"'“‘")
+    text = clean_text(text)
     if PRONOUN_START.match(text) or CONNECTIVE_START.match(text):
         return True
     return _shell_noun_start(text.split()) or _pronoun_before_name(tokens)
@@ -104,7 +104,7 @@ def _pronoun_before_name(tokens: list[Token]) -> bool:
     if any(t.ent == "PERSON" for t in tokens):
         return False
     for i, tok in enumerate(tokens):
-        if tok.ent in SPEAKER_ENTS or tok.pos in ("PROPN", "VERB", "AUX"):
+        if tok.ent in SPEAKER_ENTS or tok.pos in ("VERB", "AUX") or (tok.pos == "PROPN" and not tok.ent):
             return False
         if tok.text.lower() in SUBJECT_PRONOUNS:
             return True
