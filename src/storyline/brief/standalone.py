@@ -60,6 +60,7 @@ contend counter retort read quote inform
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
 POSSESSIVE = re.compile(r"[’']s?$")
+QUOTE_MARK = re.compile(r'["“”]')
 AGE = re.compile(r"^\d+-year-old$")
 #: A dateline ("SEOUL, South Korea — ", "WASHINGTON (AP) - ") or a newsletter label
 #: ("Why it matters: ") before the sentence proper.
@@ -117,16 +118,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations in ``text`` (curly or straight double quotes)."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for i, ch in enumerate(text):
-        if ch == '"':
-            if start is None:
-                start = i
-            else:
-                spans.append((start, i))
-                start = None
-        elif ch in OPEN_QUOTES and start is None:
+    for mark in QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if ch == '"' and start is None or ch in OPEN_QUOTES and start is None:
             start = i
-        elif ch in CLOSE_QUOTES and start is not None:
+        elif start is not None and ch in CLOSE_QUOTES + '"':
             spans.append((start, i))
             start = None
         elif ch in CLOSE_QUOTES:

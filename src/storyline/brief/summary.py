@@ -56,7 +56,6 @@ class Candidate:
     text: str
     words: int
     concepts: frozenset[Concept]
-    standalone: bool
     claim: str | None  # the multi-source claim holding the sentence
     index: int = 0  # row in the story's fact-overlap matrix
     support: int = 1  # articles stating its fact
@@ -83,26 +82,42 @@ class Story:
                 text = clean_text(sentence.text)
                 short, full = short_names(doc, i)
                 self.candidates.append(Candidate(
-                    d, sentence, text, len(text.split()), concepts_of(text), can_stand_alone(doc, i),
+                    d, sentence, text, len(text.split()), concepts_of(text),
                     claim_of.get(sentence.id), len(facts),
                     short_names=short, full_names=full))
                 facts.append(fact_words(doc.tokens[i]))
-        self.overlap = dice_matrix(facts) if facts else np.zeros((0, 0))
+        overlap = dice_matrix(facts) if facts else np.zeros((0, 0))
+        codes = {k: i for i, k in enumerate(sorted({c.claim for c in self.candidates if c.claim}))}
+        claim = np.array([codes[c.claim] if c.claim else -1 - c.index for c in self.candidates], dtype=int)
+        #: same[i, j]: sentences i and j state one fact (same claim, or enough shared fact words)
+        self.same = (overlap >= SAME_FACT) | (claim[:, None] == claim[None, :])
+        self.article_ids = [d.id for d in docs]
+        doc_of = np.array([c.doc for c in self.candidates], dtype=int)
+        in_doc = np.zeros((len(self.candidates), len(docs)), dtype=bool)
+        in_doc[np.arange(len(self.candidates)), doc_of] = True
+        #: stated[i, d]: article d has a sentence stating the fact of sentence i
+        self.stated = (self.same.astype(np.float32) @ in_doc.astype(np.float32)) > 0
         self.known_names = _known_names(docs, self.candidates)
+        self.docs = docs
+        self._standalone: dict[int, bool] = {}
         for c in self.candidates:
-            c.support = len(self.sources(c))
+            self.stated[c.index, c.doc] = True
+            c.support = int(self.stated[c.index].sum())
+
+    def standalone(self, c: Candidate) -> bool:
+        """Whether ``c`` may be a line on its own (computed when first asked)."""
+        if c.index not in self._standalone:
+            self._standalone[c.index] = can_stand_alone(self.docs[c.doc], c.sentence.index)
+        return self._standalone[c.index]
 
     def same_fact(self, a: Candidate, b: Candidate) -> bool:
         """Whether two sentences state one fact: one claim of the claims stage, or enough
         shared fact words."""
-        if a.claim is not None and a.claim == b.claim:
-            return True
-        return bool(self.overlap[a.index, b.index] >= SAME_FACT)
+        return bool(self.same[a.index, b.index])
 
     def sources(self, c: Candidate) -> list[str]:
         """The articles that state ``c``: its own and every one with a sentence of its fact."""
-        return sorted({o.sentence.article_id for o in self.candidates
-                       if o is c or self.same_fact(c, o)})
+        return sorted(self.article_ids[d] for d in np.flatnonzero(self.stated[c.index]))
 
 
 def _known_names(docs: list[AnnotatedArticle], candidates: list[Candidate]) -> frozenset[str]:
@@ -132,30 +147,31 @@ def concept_weights(docs: list[AnnotatedArticle], candidates: list[Candidate]) -
             if len(v) + titles.get(k, 0) >= 2}
 
 
-def _gain(c: Candidate, weights: dict[Concept, float], covered: set[Concept]) -> float:
-    value = sum(weights.get(k, 0.0) for k in c.concepts - covered)
-    position = POSITION[min(c.sentence.index, len(POSITION) - 1)]
-    return position * value / max(c.words, 1) ** LENGTH_POWER
-
-
 def select(story: Story, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
     """Greedy: the best supported fact first, then the most new shared content per word; no
     fact twice, standalone sentences only, within ``budget`` words (the first line always)."""
+    valued = {c.index: {k: weights[k] for k in c.concepts if k in weights} for c in story.candidates}
+    scale = {c.index: POSITION[min(c.sentence.index, len(POSITION) - 1)] / max(c.words, 1) ** LENGTH_POWER
+             for c in story.candidates}
     chosen: list[Candidate] = []
     covered: set[Concept] = set()
-    pool = [c for c in story.candidates if c.standalone]
+    blocked = np.zeros(len(story.candidates), dtype=bool)  # states the fact of a chosen line
     used = 0
     introduced = story.known_names
     while len(chosen) < limit:
-        scored = [(_gain(c, weights, covered), c) for c in pool
-                  if c not in chosen and (not chosen or used + c.words <= budget)
-                  and c.short_names <= introduced
-                  and not any(story.same_fact(c, line) for line in chosen)]
-        scored = [s for s in scored if s[0] > 0] or ([] if chosen else scored)
-        if not scored:
+        scored = [(scale[c.index] * sum(v for k, v in valued[c.index].items() if k not in covered), c)
+                  for c in story.candidates
+                  if not blocked[c.index] and (not chosen or used + c.words <= budget)
+                  and c.short_names <= introduced]
+        scored.sort(key=lambda s: (-s[1].support, -s[0], s[1].sentence.index, s[1].doc))
+        best = next((c for gain, c in scored if gain > 0 and story.standalone(c)), None)
+        if best is None and not chosen:  # nothing shared: the first standalone sentence
+            best = next((c for _, c in scored if story.standalone(c)), None)
+        if best is None:
             break
-        _, best = max(scored, key=lambda s: (s[1].support, s[0], -s[1].sentence.index, -s[1].doc))
         chosen.append(best)
+        blocked |= story.same[best.index]
+        blocked[best.index] = True
         introduced |= best.full_names
         covered |= best.concepts
         used += best.words
