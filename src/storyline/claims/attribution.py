@@ -1,0 +1,282 @@
+"""Who said a quote (rules over tokens, POS tags and punctuation; no parser).
+
+For each quotation, in order:
+1. a speech verb next to it in its sentence(s), outside any quotation ("said", "told", "wrote",
+   "according to"); the nearest one that has a subject wins. The subject is the phrase after the
+   verb when the verb follows the quote ('"...," said NAME'), else the phrase before the verb,
+   skipping adverbs, auxiliaries and an apposition ('NAME, a spokesman for X, said');
+2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote;
+3. a short next sentence that is an attribution ("Ri added.");
+4. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
+   previous paragraph when it opens its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.claims.context import Context, QuoteSpan, build_context
+from storyline.claims.speakers import (
+    Speaker,
+    infer_gender,
+    phrase_speaker,
+    pronoun_speaker,
+)
+from storyline.claims.speech import (
+    AUXILIARIES,
+    NO_INVERSION,
+    PRONOUNS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
+    WEAK_LEMMAS,
+)
+from storyline.entities.resolve import EntityIndex
+from storyline.nlp.annotate import AnnotatedArticle
+
+#: A weak speech verb ("continued", "believes") is a cue only this many tokens from the quote.
+WEAK_DISTANCE = 4
+#: A cue further than this many tokens from the quote is another clause's.
+MAX_CUE_DISTANCE = 40
+#: An attributed quote keeps at least this many words; unattributed ones need more (scare
+#: quotes: "terrorist"). Tuned on PolNeAR train.
+MIN_ATTRIBUTED_WORDS = 1
+MIN_PARTIAL_WORDS = 3
+MIN_UNATTRIBUTED_WORDS = 8
+#: A next sentence this short with a cue attributes the quote before it ("Ri added.").
+NEXT_SENTENCE_WORDS = 12
+NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+POSSESSIVE = ("'s", "’s")
+TIME_ENTS = frozenset({"DATE", "TIME"})
+LINKS = frozenset({"for", "of", "at", "to", "with"})
+
+
+@dataclass(frozen=True)
+class Attributed:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    speaker: Speaker | None
+    how: str  # "cue", "roundup", "next", "floating" or ""
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        entity = self.speaker.entity if self.speaker else None
+        return tuple(entity.variants) if entity else ()
+
+
+def _is_cue(ctx: Context, i: int) -> bool:
+    t = ctx.tokens[i]
+    if t.text.lower() in SPEECH_FORMS:
+        return True
+    return t.lemma in SPEECH_LEMMAS and t.pos == "VERB"
+
+
+def _according(ctx: Context, i: int) -> bool:
+    return ctx.tokens[i].text.lower() == "according" and i + 1 < len(ctx.tokens) \
+        and ctx.tokens[i + 1].text.lower() == "to"
+
+
+def _np_right(ctx: Context, i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (characters), or None."""
+    toks = ctx.tokens
+    while i < hi and (toks[i].pos == "ADV" or toks[i].ent in TIME_ENTS):
+        i += 1
+    if i >= hi or toks[i].pos not in NP_POS or ctx.quoted(toks[i].idx):
+        return None
+    if toks[i].text.lower() in PRONOUNS:
+        return toks[i].idx, toks[i].idx + len(toks[i].text)
+    j = i
+    while j + 1 < hi and not ctx.quoted(toks[j + 1].idx) and (
+            (toks[j + 1].pos in NP_POS - {"PRON"} and toks[j + 1].ent not in TIME_ENTS)
+            or toks[j + 1].text in ("-", ".", *POSSESSIVE)
+            or (toks[j + 1].text.lower() in LINKS and toks[j].pos in ("NOUN", "PROPN")
+                and j + 2 < hi and toks[j + 2].pos in ("DET", "PROPN", "ADJ", "NOUN"))):
+        j += 1
+    mention = ctx.starts.get(toks[i].idx)
+    end = toks[j].idx + len(toks[j].text)
+    if mention is not None and mention.end > end:
+        end = mention.end
+    return toks[i].idx, end
+
+
+def _np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (characters), or None."""
+    toks = ctx.tokens
+    if j < lo or ctx.quoted(toks[j].idx) or toks[j].pos not in NP_POS - {"DET"}:
+        return None
+    end = toks[j].idx + len(toks[j].text)
+    if toks[j].text.lower() in PRONOUNS:
+        return toks[j].idx, end
+    i = j
+    while i - 1 >= lo and not ctx.quoted(toks[i - 1].idx) and toks[i].pos != "DET":
+        prev = toks[i - 1]
+        if (prev.pos in NP_POS - {"PRON"} and prev.ent not in TIME_ENTS) or prev.text in ("-", ".", *POSSESSIVE):
+            i -= 1
+        elif prev.text.lower() in LINKS and i - 2 >= lo and toks[i - 2].pos in ("NOUN", "PROPN"):
+            i -= 2
+        else:
+            break
+    start = toks[i].idx
+    mention = ctx.ends.get(end)
+    if mention is not None and mention.start < start:
+        start = mention.start
+    return start, end
+
+
+def _skip_back(ctx: Context, j: int, lo: int) -> int:
+    """From the token before a verb, step back over adverbs, auxiliaries and one apposition."""
+    toks = ctx.tokens
+    while j >= lo and (toks[j].pos in ("ADV", "AUX") or toks[j].text.lower() in AUXILIARIES
+                       or toks[j].ent in TIME_ENTS):
+        j -= 1
+    if j >= lo and toks[j].text == ")":
+        k = j - 1
+        while k >= max(lo, j - 8) and toks[k].text != "(":
+            k -= 1
+        return k - 1 if k >= lo and toks[k].text == "(" else j
+    if j >= lo and toks[j].text == "," and not ctx.quoted(toks[j].idx):
+        k = j - 1
+        while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
+            k -= 1
+        if k >= lo and toks[k].text == "," and k - 1 >= lo and not ctx.quoted(toks[k - 1].idx):
+            return k - 1
+    return j
+
+
+def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
+    toks = ctx.tokens
+    if _according(ctx, verb):
+        span = _np_right(ctx, verb + 2, hi)
+        return _speaker(ctx, span, previous) if span else None
+    j = verb - 1
+    while j >= lo and toks[j].pos == "ADV":
+        j -= 1
+    if j >= lo and toks[j].text in (",", ":", "—", "--") and j - 1 >= lo and ctx.quoted(toks[j - 1].idx):
+        j -= 1
+    inverted = j < lo or ctx.quoted(toks[j].idx)
+    if inverted and toks[verb].lemma not in NO_INVERSION:
+        span = _np_right(ctx, verb + 1, hi)
+        if span:
+            return _speaker(ctx, span, previous)
+    span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
+    if span is not None:
+        span = _past_preposition(ctx, span, lo)
+    return _speaker(ctx, span, previous) if span else None
+
+
+def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """A phrase after a preposition ("... University in Seoul told") is not the subject: the
+    subject is the phrase before the comma that opened the apposition ("Easley, professor ...")."""
+    toks = ctx.tokens
+    first = ctx.token_at(span[0])
+    if first - 1 < lo or toks[first - 1].pos != "ADP":
+        return span
+    k = first - 1
+    while k >= max(lo, first - 20) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
+        k -= 1
+    if k - 1 >= lo and toks[k].text == ",":
+        return _np_left(ctx, k - 1, lo)
+    return None
+
+
+def _speaker(ctx: Context, span: tuple[int, int], previous: Speaker | None) -> Speaker | None:
+    start, end = span
+    token = ctx.token_at(start)
+    if end - start == len(ctx.tokens[token].text) and ctx.tokens[token].text.lower() in PRONOUNS:
+        return pronoun_speaker(ctx, token, previous)
+    return phrase_speaker(ctx, start, end)
+
+
+def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
+    """Speech verbs of the quote's sentences, nearest first (after the quote first on ties)."""
+    ranked = []
+    first_in = ctx.token_at(quote.start)
+    last_in = ctx.token_at(quote.end - 1)
+    for i in range(lo, hi):
+        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)):
+            continue
+        after = i > last_in
+        distance = i - last_in if after else first_in - i
+        if distance > MAX_CUE_DISTANCE or (ctx.tokens[i].lemma in WEAK_LEMMAS and distance > WEAK_DISTANCE):
+            continue
+        ranked.append((distance, not after, i))
+    return [i for _, _, i in sorted(ranked)]
+
+
+def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | None:
+    """'Rich Lowry, National Review: "..."' or 'Trump: "..."'."""
+    head = ctx.text[sentence_start : quote.start]
+    match = re.match(r"\s*(.+?)(?:\s*[,(]\s*[^,:()]{2,60}\)?)?\s*:\s*$", head)
+    if not match or len(match[1].split()) > 6:
+        return None
+    mention = ctx.starts.get(sentence_start + match.start(1))
+    if mention is None or mention.end > sentence_start + match.end(1):
+        return None
+    return phrase_speaker(ctx, mention.start, mention.end)
+
+
+def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
+    first = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
+    last = ctx.sentence_of[min(ctx.token_at(quote.end - 1), len(ctx.tokens) - 1)]
+    lo = ctx.sentence_tokens(first).start
+    hi = ctx.sentence_tokens(last).stop
+    return first, last, lo, hi
+
+
+def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tuple[Speaker | None, str]:
+    first, last, lo, hi = _span_tokens(ctx, quote)
+    for verb in _cues(ctx, quote, lo, hi):
+        who = _subject(ctx, verb, lo, hi, previous)
+        if who is not None:
+            return who, "cue"
+    who = _roundup(ctx, quote, ctx.doc.sentences[first].start)
+    if who is not None:
+        return who, "roundup"
+    if last + 1 < len(ctx.doc.sentences):
+        nxt = ctx.sentence_tokens(last + 1)
+        if len(nxt) <= NEXT_SENTENCE_WORDS and not any(ctx.quoted(ctx.tokens[i].idx) for i in nxt):
+            for verb in (i for i in nxt if _is_cue(ctx, i)):
+                who = _subject(ctx, verb, nxt.start, nxt.stop, previous)
+                if who is not None:
+                    return who, "next"
+    return None, ""
+
+
+def _keep(quote: QuoteSpan, how: str, whole_sentence: bool) -> bool:
+    if how in ("cue", "roundup", "next"):
+        return quote.words >= (MIN_ATTRIBUTED_WORDS if whole_sentence else MIN_PARTIAL_WORDS)
+    return quote.words >= MIN_UNATTRIBUTED_WORDS
+
+
+def attribute(doc: AnnotatedArticle, index: EntityIndex) -> list[Attributed]:
+    """Every quotation of an article with its speaker (None when nothing says who)."""
+    ctx = build_context(doc, index)
+    ctx.gender = infer_gender(ctx)
+    out: list[Attributed] = []
+    for quote in ctx.quotes:
+        if not ctx.tokens:
+            break
+        sentence = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
+        previous = out[-1] if out else None
+        who, how = _attribute(ctx, quote, previous.speaker if previous else None)
+        paragraph = doc.sentences[sentence].paragraph
+        if who is None and previous is not None and previous.speaker is not None:
+            before = doc.sentences[previous.sentence].paragraph
+            opens = ctx.text[: quote.start].rstrip(" ").endswith("\n") or quote.start == 0
+            if before == paragraph or (before == paragraph - 1 and opens):
+                who, how = previous.speaker, "floating"
+        whole = _whole_sentence(ctx, quote, sentence)
+        if not _keep(quote, how, whole):
+            continue
+        out.append(Attributed(quote.start, quote.end, quote.text, sentence, who, how))
+    return out
+
+
+def _whole_sentence(ctx: Context, quote: QuoteSpan, sentence: int) -> bool:
+    """A quote that is a sentence of its own (it starts its sentence or ends in a full stop)."""
+    s = ctx.doc.sentences[sentence]
+    inner = ctx.text[quote.start + 1 : quote.end - 1].rstrip()
+    lead = ctx.text[max(0, quote.start - 2) : quote.start].strip()
+    return quote.start <= s.start + 1 or inner[-1:] in ".?!," or lead in (":", ",")
