@@ -160,7 +160,7 @@ def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
     -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides")."""
     head = re.split(r",| of | who | from | at | in | for |\(", name, maxsplit=1)[0]
-    head = re.sub(r"['’]s?\b.*$", "", head)
+    head = re.sub(r"(?:['’]s|s['’])(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
     if not words or not words[-1][:1].isupper():
         return []

@@ -49,6 +49,8 @@ NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 POSSESSIVE = ("'s", "’s")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 LINKS = frozenset({"for", "of", "at", "to", "with"})
+PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
+                          "over", "against", "during", "after", "before"})
 
 
 @dataclass(frozen=True)
@@ -167,23 +169,29 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
 
 
 def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
-    """A phrase after a preposition ("... University in Seoul told") is not the subject: the
-    subject is the phrase before the comma that opened the apposition ("Easley, professor ...")."""
+    """A phrase after a preposition or a verb ("... University in Seoul told", "an official who
+    spoke to discuss strategy said") is not the subject: the subject is the phrase before the
+    comma that opened the apposition, or before the relative "who"."""
     toks = ctx.tokens
     first = ctx.token_at(span[0])
-    if first - 1 < lo or toks[first - 1].pos != "ADP":
+    if first - 1 < lo or not (toks[first - 1].text.lower() in PREPOSITIONS or toks[first - 1].pos == "VERB"):
         return span
     k = first - 1
-    while k >= max(lo, first - 20) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
+    while k >= max(lo, first - 20) and not ctx.quoted(toks[k].idx):
+        if toks[k].text == "," or toks[k].text.lower() == "who":
+            k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
+            return _np_left(ctx, k, lo) or span
         k -= 1
-    if k - 1 >= lo and toks[k].text == ",":
-        return _np_left(ctx, k - 1, lo)
-    return None
+    return span
 
 
 def _speaker(ctx: Context, span: tuple[int, int], previous: Speaker | None) -> Speaker | None:
     start, end = span
     token = ctx.token_at(start)
+    if ctx.tokens[token].text.lower() == "who" and end - start == 3:
+        j = token - 1 - (token - 1 >= 0 and ctx.tokens[token - 1].text == ",")
+        before = _np_left(ctx, j, max(0, j - 12)) if j >= 0 else None
+        return _speaker(ctx, before, previous) if before else None
     if end - start == len(ctx.tokens[token].text) and ctx.tokens[token].text.lower() in PRONOUNS:
         return pronoun_speaker(ctx, token, previous)
     return phrase_speaker(ctx, start, end)
@@ -218,8 +226,17 @@ def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | N
 
 
 def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
+    """The quote's sentences, widened to the sentence just before or after it when the sentence
+    splitter cut right at a quotation mark ('...?" / asked Sen. Cantwell')."""
     first = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
     last = ctx.sentence_of[min(ctx.token_at(quote.end - 1), len(ctx.tokens) - 1)]
+    sentences = ctx.doc.sentences
+    if last + 1 < len(sentences) and "\n" not in ctx.text[quote.end : sentences[last + 1].start] \
+            and sentences[last].end <= quote.end + 1:
+        last += 1
+    if first > 0 and "\n" not in ctx.text[sentences[first - 1].end : quote.start] \
+            and sentences[first].start >= quote.start - 1 and ctx.text[:quote.start].rstrip()[-1:] in ":,":
+        first -= 1
     lo = ctx.sentence_tokens(first).start
     hi = ctx.sentence_tokens(last).stop
     return first, last, lo, hi
@@ -234,6 +251,9 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tupl
     who = _roundup(ctx, quote, ctx.doc.sentences[first].start)
     if who is not None:
         return who, "roundup"
+    who = _previous_sentence(ctx, quote, first, previous)
+    if who is not None:
+        return who, "before"
     if last + 1 < len(ctx.doc.sentences):
         nxt = ctx.sentence_tokens(last + 1)
         if len(nxt) <= NEXT_SENTENCE_WORDS and not any(ctx.quoted(ctx.tokens[i].idx) for i in nxt):
@@ -244,8 +264,25 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tupl
     return None, ""
 
 
+def _previous_sentence(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:
+    """A quote opening its sentence after one that reports speech ('Carter said that ... /
+    "That's because ..."', 'Stated Stone: / "..."') is that speaker's."""
+    sentences = ctx.doc.sentences
+    if first == 0 or quote.start > sentences[first].start + 1:
+        return None
+    toks = ctx.sentence_tokens(first - 1)
+    if any(ctx.quoted(ctx.tokens[i].idx) for i in toks):
+        return None
+    for verb in sorted((i for i in toks if _is_cue(ctx, i) and ctx.tokens[i].lemma not in WEAK_LEMMAS),
+                       key=lambda i: -i):
+        who = _subject(ctx, verb, toks.start, toks.stop, previous)
+        if who is not None:
+            return who
+    return None
+
+
 def _keep(quote: QuoteSpan, how: str, whole_sentence: bool) -> bool:
-    if how in ("cue", "roundup", "next"):
+    if how in ("cue", "roundup", "next", "before"):
         return quote.words >= (MIN_ATTRIBUTED_WORDS if whole_sentence else MIN_PARTIAL_WORDS)
     return quote.words >= MIN_UNATTRIBUTED_WORDS
 

@@ -38,6 +38,11 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
 
 
+def is_person(entity: Entity) -> bool:
+    """A person, or a name the tagger called a person at least once ("Trump", often an ORG)."""
+    return entity.type == "PERSON" or any(m.label == "PERSON" for m in entity.mentions)
+
+
 def _type(ctx: Context, mention: Mention) -> str:
     entity = ctx.entity(mention)
     return entity.type if entity is not None else mention.label
@@ -154,7 +159,7 @@ def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speak
             if s < span.start or s >= min(span.end, offset) or ctx.quoted(s):
                 continue
             entity = ctx.entity(m)
-            if entity is not None and entity.type == "PERSON" and ctx.gender.get(entity.id, gender) == gender:
+            if entity is not None and is_person(entity) and ctx.gender.get(entity.id, gender) == gender:
                 return Speaker(entity.name, entity)
     return None
 
@@ -193,7 +198,7 @@ def infer_gender(ctx: Context) -> dict[str, str]:
     mention in the same sentence with no other person between (majority, ties unknown)."""
     votes: dict[str, Counter[str]] = {}
     people = sorted((m for m in ctx.starts.values() if (e := ctx.entity(m)) is not None
-                     and e.type == "PERSON"), key=lambda m: m.start)
+                     and is_person(e)), key=lambda m: m.start)
     for i, m in enumerate(people):
         entity = ctx.entity(m)
         assert entity is not None

@@ -16,7 +16,7 @@ def word_set(text: str) -> frozenset[str]:
 _SPEECH_LEMMAS = """
 accept accuse acknowledge add address admit advise advocate affirm agree allege allow
 announce answer apologize apologise appeal argue ask assert assure attest aver avow
-bark beg believe blame blast blog boast brag brief broadcast caution celebrate charge chide
+bark beg believe blame blast blog boast brag brief broadcast call caution celebrate charge chide
 cite claim clarify comment complain concede conclude condemn confess confide confirm
 congratulate contend continue convey counter crow cry debate decide declare decry defend
 demand deny describe dismiss dispute echo elaborate emphasize emphasise encourage endorse
@@ -49,7 +49,7 @@ just only still already further quickly simply publicly privately reportedly all
 SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                           "spokeswomen", "representative", "aide", "adviser", "advisor", "secretary",
                           "surrogate", "lawyer", "attorney", "agent", "publicist", "staffer"})
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": "n"}
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "i": "", "we": "p", "it": "n", "who": ""}
 MALE_WORDS = word_set("""mr he him his himself man father son brother husband king prince
 spokesman congressman chairman businessman sir uncle nephew grandfather boy""")
 FEMALE_WORDS = word_set("""mrs ms miss she her herself woman mother daughter sister wife queen
@@ -57,7 +57,7 @@ princess spokeswoman congresswoman chairwoman businesswoman madam aunt niece gra
 actress""")
 #: Speech verbs that are more often not about speech ("continued to build", "believe in"): they
 #: introduce a quote only right next to it ('"...," he continued').
-WEAK_LEMMAS = word_set("""accept address agree allow appeal believe celebrate continue debate decide
+WEAK_LEMMAS = word_set("""accept address agree allow appeal believe call celebrate continue debate decide
 defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
 object offer order point post pray predict publish question realize realise reason reflect relate
 shoot signal think vent venture voice weigh worry""")
