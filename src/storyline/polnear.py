@@ -203,8 +203,7 @@ def gold_referents(doc: PolnearDoc, gold: GoldAttribution) -> set[str]:
         return set()
     if kind == "description" and _singular(_head_noun(gold.source_text or "")) not in AGENT_NOUNS:
         return set()
-    named = [(a.source[0], s) for a in doc.attributions if a.source and source_type(a.source_text) == "name"
-             for s in [(_name_words(a.source_text or "") or [""])[-1]] if s]
+    named = _named_sources(doc, fold(gold.source_text or "").strip())
     before = [(start, s) for start, s in named if start < gold.source[0]]
     out = {fold(max(before)[1])} if before else set()
     text = doc.article.text[: gold.source[0]]
@@ -214,6 +213,22 @@ def gold_referents(doc: PolnearDoc, gold: GoldAttribution) -> set[str]:
     if found:
         out.add(fold(max(found)[1]))
     return out
+
+
+def _named_sources(doc: PolnearDoc, pronoun: str) -> list[tuple[int, str]]:
+    """(offset, surname) of the article's named sources a pronoun may refer to: for he/she, people
+    (named with a first name in the annotation or the text: "Donald Trump", not "China")."""
+    named = [(a.source[0], _name_words(a.source_text or "")) for a in doc.attributions
+             if a.source and source_type(a.source_text) == "name"]
+    if pronoun not in ("he", "she", "him", "her"):
+        return [(start, words[-1]) for start, words in named]
+    full = {words[-1]: words for _, words in named if len(words) >= 2}
+    for _, words in named:
+        if words[-1] not in full:  # a full name in the text ("Donald Trump", "Donald J. Trump")
+            match = re.search(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[-1])}\b", doc.article.text)
+            if match and fold(match[1]) not in TITLES and fold(match[1]) not in NOT_NAMES:
+                full[words[-1]] = [match[1], words[-1]]
+    return [(start, words[-1]) for start, words in named if words[-1] in full]
 
 
 def speaker_matches(predicted: str | None, variants: Iterable[str], doc: PolnearDoc,
