@@ -143,6 +143,9 @@ def _skip_back(ctx: Context, j: int, lo: int) -> int:
         while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
             k -= 1
         if k >= lo and toks[k].text == "," and k - 1 >= lo and not ctx.quoted(toks[k - 1].idx):
+            named = ctx.starts.get(toks[k + 1].idx)
+            if named is not None and named.label == "PERSON" and named.end == toks[j - 1].idx + len(toks[j - 1].text):
+                return j - 1  # "her senior policy adviser, Jake Sullivan, said": the name speaks
             return k - 1
     return j
 

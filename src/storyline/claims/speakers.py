@@ -15,6 +15,7 @@ from typing import Any
 
 from storyline.claims.context import Context
 from storyline.claims.speech import FEMALE_WORDS, MALE_WORDS, PRONOUNS, SPOKESPERSON, word_set
+from storyline.entities.titles import TITLE_NOUNS
 from storyline.records import Entity, Mention
 
 #: Mention labels that can speak (a building, a law or a product cannot).
@@ -25,6 +26,11 @@ ANTECEDENT_SENTENCES = 8
 ORG_NOUNS = word_set("""newspaper paper daily magazine network broadcaster agency outlet
 publication campaign committee ministry department company firm group organization
 organisation administration government party council commission board union court""")
+
+
+#: Heads of definite descriptions of a person ("the Texas senator said").
+PERSON_TITLES = TITLE_NOUNS | word_set("candidate nominee congressman congresswoman billionaire businessman")
+FEMALE_GENDER = "f"
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,8 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
     if title is not None and title.label == "TITLE":
         return _named(ctx, title)
     before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
+    if noun in PERSON_TITLES:
+        return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
     for m in reversed(before):
         entity = ctx.entity(m)
         if entity is None:
@@ -153,13 +161,21 @@ def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speak
         return _named(ctx, orgs[-1]) if orgs else None
     if gender not in ("m", "f"):
         return None
+    return _antecedent(ctx, token, gender)
+
+
+def _antecedent(ctx: Context, token: int, gender: str) -> Speaker | None:
+    """The person named before ``token``: sentence by sentence backwards, the first person of a
+    sentence (its subject) first; a known gender must match ``gender`` when one is given."""
+    offset = ctx.tokens[token].idx
+    here = ctx.sentence_of[token]
     for sentence in range(here, max(-1, here - ANTECEDENT_SENTENCES - 1), -1):
         span = ctx.doc.sentences[sentence]
         for s, m in sorted(ctx.starts.items()):
             if s < span.start or s >= min(span.end, offset) or ctx.quoted(s):
                 continue
             entity = ctx.entity(m)
-            if entity is not None and is_person(entity) and ctx.gender.get(entity.id, gender) == gender:
+            if entity is not None and is_person(entity) and (not gender or ctx.gender.get(entity.id, gender) == gender):
                 return Speaker(entity.name, entity)
     return None
 
