@@ -155,6 +155,10 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if _according(ctx, verb):
         span = _np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
+    if toks[verb].text.lower().endswith("ing") and verb - 1 >= lo and toks[verb - 1].pos not in ("AUX", "PART"):
+        main = _clause_subject(ctx, lo, verb, previous)
+        if main is not None:
+            return main
     j = verb - 1
     while j >= lo and toks[j].pos == "ADV":
         j -= 1
@@ -169,6 +173,22 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if span is not None:
         span = _past_preposition(ctx, span, lo)
     return _speaker(ctx, span, previous) if span else None
+
+
+def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
+    """The subject of a sentence whose speech verb is a participle ('Kasich ended his bid Wednesday,
+    telling supporters that ...', 'Trump issued a statement saying ...'): its first person or
+    body named, or a pronoun opening it."""
+    toks = ctx.tokens
+    for i in range(lo, verb):
+        if ctx.quoted(toks[i].idx) or (i > lo and toks[i - 1].text.lower() in PREPOSITIONS):
+            continue
+        if i == lo and toks[i].text.lower() in ("he", "she"):
+            return pronoun_speaker(ctx, i, previous)
+        mention = ctx.starts.get(toks[i].idx)
+        if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "TITLE"):
+            return phrase_speaker(ctx, mention.start, mention.end)
+    return None
 
 
 def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int] | None:

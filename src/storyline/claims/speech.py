@@ -19,11 +19,11 @@ announce answer apologize apologise appeal argue ask assert assure attest aver a
 bark beg believe blame blast blog boast brag brief broadcast call caution celebrate charge chide
 cite claim clarify comment complain concede conclude condemn confess confide confirm
 congratulate contend continue convey counter crow cry debate decide declare decry defend
-demand deny describe dismiss dispute echo elaborate emphasize emphasise encourage endorse
+demand deny describe dismiss dispute echo elaborate emphasize exhort emphasise encourage endorse
 estimate exclaim explain express fear figure forecast fume gripe groan grumble guarantee
 guess hail hint hope implore indicate inform insist instruct interject interrupt joke
 lament laud lecture maintain mention mock mourn mull muse mutter note notice object observe
-offer opine order pledge plead point post posit praise pray predict proclaim promise
+offer opine order pledge plead point post posit praise pray predict proclaim promise put
 propose protest publish question quip rage rail rally rant reaffirm realize realise reason
 reassure rebut recall reckon recommend recount reflect reiterate reject relate remark
 remind reply report reprimand respond retort reveal say scoff scold scream shoot shout
@@ -57,7 +57,7 @@ princess spokeswoman congresswoman chairwoman businesswoman madam aunt niece gra
 actress""")
 #: Speech verbs that are more often not about speech ("continued to build", "believe in"): they
 #: introduce a quote only right next to it ('"...," he continued').
-WEAK_LEMMAS = word_set("""accept address agree allow appeal believe call celebrate continue debate decide
+WEAK_LEMMAS = word_set("""accept address agree allow appeal believe call celebrate continue put debate decide
 defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
 object offer order point post pray predict publish question realize realise reason reflect relate
 shoot signal think vent venture voice weigh worry""")
