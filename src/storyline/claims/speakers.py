@@ -104,7 +104,7 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
         behalf = _behalf(ctx, others, _words(ctx.text[start:head.start])) or apposition_behalf(ctx, end)
         return Speaker(speaker.name, speaker.entity, behalf)
     words = _words(phrase)
-    if not words:
+    if not words or words in (["him"], ["her"], ["them"], ["me"], ["us"]):
         return None
     if words[0] in ("the", "this", "that") and words[-1] not in SPOKESPERSON:
         resolved = describe(ctx, start, words[-1])
@@ -171,13 +171,31 @@ def _antecedent(ctx: Context, token: int, gender: str) -> Speaker | None:
     here = ctx.sentence_of[token]
     for sentence in range(here, max(-1, here - ANTECEDENT_SENTENCES - 1), -1):
         span = ctx.doc.sentences[sentence]
+        ranked = []
         for s, m in sorted(ctx.starts.items()):
             if s < span.start or s >= min(span.end, offset) or ctx.quoted(s):
                 continue
             entity = ctx.entity(m)
             if entity is not None and is_person(entity) and (not gender or ctx.gender.get(entity.id, gender) == gender):
-                return Speaker(entity.name, entity)
+                ranked.append((_salience(ctx, m), s, entity))
+        if ranked:
+            best = min(ranked, key=lambda r: (r[0], r[1]))[2]
+            return Speaker(best.name, best)
     return None
+
+
+def _salience(ctx: Context, mention: Mention) -> int:
+    """0: the subject of a speech verb ("Woolson said", "said Woolson"); 1: not inside a
+    prepositional phrase or a possessive; 2: "for Cruz", "Cruz's campaign"."""
+    after = ctx.text[mention.end : mention.end + 40]
+    before = ctx.text[max(0, mention.start - 25) : mention.start]
+    if re.match(r"(?:,[^,]{0,30},)?\s*(?:\w+ly\s+)?(?:said|says|told|added|explained|wrote|argued)\b", after) \
+            or re.search(r"\b(?:said|says|added|wrote)\s+$", before):
+        return 0
+    if re.search(r"\b(?:for|of|to|with|by|about|against|from|on|in|at)\s+(?:\w+\s+)?$", before) \
+            or after.startswith(("'s", "’s")):
+        return 2
+    return 1
 
 
 #: Votes for a person's gender: a pronoun or honorific in the text, a first name's usual gender
