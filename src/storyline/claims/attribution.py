@@ -164,7 +164,8 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
         j -= 1
     if j >= lo and toks[j].text in (",", ":", "—", "--") and j - 1 >= lo and ctx.quoted(toks[j - 1].idx):
         j -= 1
-    inverted = j < lo or ctx.quoted(toks[j].idx)
+    inverted = j < lo or ctx.quoted(toks[j].idx) or (
+        toks[j].text == "," and verb + 1 < hi and _person_at(ctx, verb + 1))
     if inverted and toks[verb].lemma not in NO_INVERSION:
         span = _np_right(ctx, verb + 1, hi)
         if span:
@@ -208,6 +209,17 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
     return span
 
 
+def _person_at(ctx: Context, i: int) -> bool:
+    """A person is named at token i, perhaps after a title ("said Sen. Maria Cantwell")."""
+    for k in range(i, min(i + 3, len(ctx.tokens))):
+        mention = ctx.starts.get(ctx.tokens[k].idx)
+        if mention is not None:
+            return mention.label == "PERSON"
+        if ctx.tokens[k].pos != "PROPN":
+            return False
+    return False
+
+
 def _speaker(ctx: Context, span: tuple[int, int], previous: Speaker | None) -> Speaker | None:
     start, end = span
     token = ctx.token_at(start)
@@ -248,6 +260,15 @@ def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | N
     return phrase_speaker(ctx, mention.start, mention.end)
 
 
+def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
+    """A quote signed after it: '"..." - Clinton.', '"..." [Will Fitzgibbon, ICIJ]'."""
+    match = re.match(r"\s*(?:[-–—]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
+    if not match:
+        return None
+    mention = ctx.starts.get(quote.end + match.end())
+    return phrase_speaker(ctx, mention.start, mention.end) if mention is not None else None
+
+
 def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
     """The quote's sentences, widened to the sentence just before or after it when the sentence
     splitter cut right at a quotation mark ('...?" / asked Sen. Cantwell')."""
@@ -271,7 +292,7 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tupl
         who = _subject(ctx, verb, lo, hi, previous)
         if who is not None:
             return who, "cue"
-    who = _roundup(ctx, quote, ctx.doc.sentences[first].start)
+    who = _roundup(ctx, quote, ctx.doc.sentences[first].start) or _signed(ctx, quote)
     if who is not None:
         return who, "roundup"
     who = _previous_sentence(ctx, quote, first, previous)
@@ -315,11 +336,11 @@ def attribute(doc: AnnotatedArticle, index: EntityIndex) -> list[Attributed]:
     ctx = build_context(doc, index)
     ctx.gender = infer_gender(ctx)
     out: list[Attributed] = []
+    previous: Attributed | None = None  # the last quote, kept or not (a partial quote too short)
     for quote in ctx.quotes:
         if not ctx.tokens:
             break
         sentence = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
-        previous = out[-1] if out else None
         who, how = _attribute(ctx, quote, previous.speaker if previous else None)
         paragraph = doc.sentences[sentence].paragraph
         if who is None and previous is not None and previous.speaker is not None:
@@ -327,10 +348,10 @@ def attribute(doc: AnnotatedArticle, index: EntityIndex) -> list[Attributed]:
             opens = ctx.text[: quote.start].rstrip(" ").endswith("\n") or quote.start == 0
             if before == paragraph or (before == paragraph - 1 and opens):
                 who, how = previous.speaker, "floating"
-        whole = _whole_sentence(ctx, quote, sentence)
-        if not _keep(quote, how, whole):
-            continue
-        out.append(Attributed(quote.start, quote.end, quote.text, sentence, who, how))
+        item = Attributed(quote.start, quote.end, quote.text, sentence, who, how)
+        previous = item
+        if _keep(quote, how, _whole_sentence(ctx, quote, sentence)):
+            out.append(item)
     return out
 
 

@@ -18,8 +18,11 @@ from storyline.claims.speech import FEMALE_WORDS, MALE_WORDS, PRONOUNS, SPOKESPE
 from storyline.entities.titles import TITLE_NOUNS
 from storyline.records import Entity, Mention
 
-#: Mention labels that can speak (a building, a law or a product cannot).
-AGENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "TITLE"})
+#: Mention labels that cannot speak even as the subject of a speech verb (buildings, dates).
+NOT_AGENT_LABELS = frozenset({"FAC", "DATE", "TIME", "LAW", "LANGUAGE"})
+#: Last words of a place named after a person ("Trump Tower"): it never speaks for them.
+BUILDING_WORDS = word_set("""tower towers building plaza hotel center centre stadium arena airport hall
+bridge street avenue park library museum school tower""")
 #: A pronoun's antecedent is looked for this many sentences back (tuned on PolNeAR train).
 ANTECEDENT_SENTENCES = 8
 #: Definite descriptions of an outlet or body ("the newspaper said") resolve to the nearest ORG.
@@ -57,7 +60,8 @@ def _type(ctx: Context, mention: Mention) -> str:
 def _agent(ctx: Context, mention: Mention) -> Entity | None | bool:
     """The entity of a mention that can speak; False when it cannot speak."""
     entity = ctx.entity(mention)
-    if _type(ctx, mention) not in AGENT_LABELS:
+    last = _words(entity.name if entity else mention.text)[-1:]
+    if _type(ctx, mention) in NOT_AGENT_LABELS or (last and last[0] in BUILDING_WORDS):
         return False
     return entity
 
