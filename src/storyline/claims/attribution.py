@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from storyline.claims.context import Context, QuoteSpan, build_context
 from storyline.claims.speakers import (
+    NOT_AGENT_LABELS,
     Speaker,
     infer_gender,
     phrase_speaker,
@@ -133,6 +134,8 @@ def _skip_back(ctx: Context, j: int, lo: int) -> int:
     while j >= lo and (toks[j].pos in ("ADV", "AUX") or toks[j].text.lower() in AUXILIARIES
                        or toks[j].ent in TIME_ENTS):
         j -= 1
+    if j - 1 >= lo and toks[j].text == "," and toks[j - 1].text == ")":
+        j -= 1
     if j >= lo and toks[j].text == ")":
         k = j - 1
         while k >= max(lo, j - 8) and toks[k].text != "(":
@@ -155,7 +158,8 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if _according(ctx, verb):
         span = _np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
-    if toks[verb].text.lower().endswith("ing") and verb - 1 >= lo and toks[verb - 1].pos not in ("AUX", "PART"):
+    participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
+    if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() == "and"):
         main = _clause_subject(ctx, lo, verb, previous)
         if main is not None:
             return main
@@ -165,7 +169,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if j >= lo and toks[j].text in (",", ":", "—", "--") and j - 1 >= lo and ctx.quoted(toks[j - 1].idx):
         j -= 1
     inverted = j < lo or ctx.quoted(toks[j].idx) or (
-        toks[j].text == "," and verb + 1 < hi and _person_at(ctx, verb + 1))
+        toks[j].text == "," and verb + 1 < hi and _person_at(ctx, verb + 1, hi))
     if inverted and toks[verb].lemma not in NO_INVERSION:
         span = _np_right(ctx, verb + 1, hi)
         if span:
@@ -187,7 +191,7 @@ def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) 
         if i == lo and toks[i].text.lower() in ("he", "she"):
             return pronoun_speaker(ctx, i, previous)
         mention = ctx.starts.get(toks[i].idx)
-        if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "TITLE"):
+        if mention is not None and mention.label not in NOT_AGENT_LABELS:
             return phrase_speaker(ctx, mention.start, mention.end)
     return None
 
@@ -209,12 +213,13 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
     return span
 
 
-def _person_at(ctx: Context, i: int) -> bool:
-    """A person is named at token i, perhaps after a title ("said Sen. Maria Cantwell")."""
-    for k in range(i, min(i + 3, len(ctx.tokens))):
+def _person_at(ctx: Context, i: int, hi: int) -> bool:
+    """A person is named at token i, perhaps after a title, and the clause ends there
+    ('..., said Sen. Maria Cantwell.', not '..., said Trump's messages')."""
+    for k in range(i, min(i + 3, hi)):
         mention = ctx.starts.get(ctx.tokens[k].idx)
         if mention is not None:
-            return mention.label == "PERSON"
+            return mention.label == "PERSON" and bool(re.match(r"\s*(?:[,.;:(—–-]|$)", ctx.text[mention.end : mention.end + 2]))
         if ctx.tokens[k].pos != "PROPN":
             return False
     return False
@@ -249,15 +254,19 @@ def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
 
 
 def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | None:
-    """'Rich Lowry, National Review: "..."' or 'Trump: "..."'."""
-    head = ctx.text[sentence_start : quote.start]
-    match = re.match(r"\s*(.+?)(?:\s*[,(]\s*[^,:()]{2,60}\)?)?\s*:\s*$", head)
-    if not match or len(match[1].split()) > 6:
+    """'Rich Lowry, National Review: "..."', 'Trump: "..."', 'HEADLINE - Jeffrey M. Jones: "..."'."""
+    line_start = ctx.text.rfind("\n", 0, quote.start) + 1
+    head_start = min(sentence_start, quote.start) if sentence_start >= line_start else line_start
+    head = ctx.text[head_start : quote.start]
+    if not re.search(r":\s*$", head):
         return None
-    mention = ctx.starts.get(sentence_start + match.start(1))
-    if mention is None or mention.end > sentence_start + match.end(1):
-        return None
-    return phrase_speaker(ctx, mention.start, mention.end)
+    for m in ctx.mention_in(head_start, quote.start):
+        lead = ctx.text[head_start : m.start]
+        tail = ctx.text[m.end : quote.start]
+        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead)) \
+                and re.match(r"(?:\s*[,(][^:]{0,60})?\s*:\s*$", tail):
+            return phrase_speaker(ctx, m.start, m.end)
+    return None
 
 
 def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
