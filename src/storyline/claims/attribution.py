@@ -219,7 +219,8 @@ def _person_at(ctx: Context, i: int, hi: int) -> bool:
     for k in range(i, min(i + 3, hi)):
         mention = ctx.starts.get(ctx.tokens[k].idx)
         if mention is not None:
-            return mention.label == "PERSON" and bool(re.match(r"\s*(?:[,.;:(—–-]|$)", ctx.text[mention.end : mention.end + 2]))
+            ends = re.match(r"\s*(?:[,.;:(—–-]|$)", ctx.text[mention.end : mention.end + 2])
+            return mention.label == "PERSON" and ends is not None
         if ctx.tokens[k].pos != "PROPN":
             return False
     return False
