@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from storyline.claims.speech import word_set
 from storyline.records import Article
@@ -305,3 +306,19 @@ def score(docs: list[PolnearDoc], predictions: dict[str, list[Predicted]], kind:
             else:
                 result.errors.append((doc.name, gold.source_text or "", best.speaker, gold.content_text[:80]))
     return result
+
+
+def predict(docs: list[PolnearDoc], nlp: Any) -> dict[str, list[Predicted]]:
+    """Storyline's quotes on each article (each article is its own story)."""
+    from storyline.claims.attribution import attribute
+    from storyline.entities import resolve_entities
+    from storyline.entities.titles import attach_title_mentions
+    from storyline.nlp import annotate
+
+    out: dict[str, list[Predicted]] = {}
+    for doc, annotated in zip(docs, annotate([d.article for d in docs], nlp)):
+        index = resolve_entities(annotated.mentions)
+        attach_title_mentions([annotated], index)
+        out[doc.name] = [Predicted(q.start, q.end, q.speaker.name if q.speaker else None, q.variants)
+                         for q in attribute(annotated, index)]
+    return out

@@ -173,7 +173,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if inverted and toks[verb].lemma not in NO_INVERSION:
         span = _np_right(ctx, verb + 1, hi)
         if span:
-            return _speaker(ctx, span, previous)
+            return _speaker(ctx, _apposed_name(ctx, span), previous)
     span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
     if span is not None:
         span = _past_preposition(ctx, span, lo)
@@ -210,6 +210,17 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
             k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
             return _np_left(ctx, k, lo) or span
         k -= 1
+    return span
+
+
+def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """'said his daughter, Anna Berg': the name in apposition to a description speaks."""
+    if any(m.label == "PERSON" for m in ctx.mention_in(*span)):
+        return span
+    match = re.match(r",\s+", ctx.text[span[1] : span[1] + 3])
+    mention = ctx.starts.get(span[1] + match.end()) if match else None
+    if mention is not None and mention.label == "PERSON":
+        return mention.start, mention.end
     return span
 
 

@@ -99,7 +99,7 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
     """The speaker a noun phrase text[start:end] names."""
     phrase = ctx.text[start:end].strip().rstrip(".,;:")
     mentions = ctx.mention_in(start, end)
-    head = _head_mention(ctx, start, end, mentions) or ctx.ends.get(end)
+    head = _head_mention(ctx, start, end, mentions)
     if head is not None and head.start >= start:
         speaker = _named(ctx, head)
         if speaker is None:
@@ -119,13 +119,17 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
 
 
 def _head_mention(ctx: Context, start: int, end: int, mentions: list[Mention]) -> Mention | None:
-    """The person a phrase names: the last one, not after "of"/"for" and not a modifier
-    ("Rep. Cummings of Maryland", "Trump spokeswoman Hope Hicks"; not "a spokesman for Trump",
-    not "a Trump spokesman")."""
-    people = [m for m in mentions if _type(ctx, m) == "PERSON"
-              and not re.search(r"\b(?:of|for|at|from|with|to)\s+(?:the\s+)?$", ctx.text[start : m.start])
+    """The person or body a phrase names: the last person not after "of"/"for" and not a
+    modifier ("Rep. Cummings of Maryland", "Trump spokeswoman Hope Hicks"; not "a spokesman for
+    Trump", not "a Trump spokesman"), else a name ending the phrase ("the New York Times")."""
+    free = [m for m in mentions if not re.search(
+        r"\b(?:of|for|at|from|with|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$", ctx.text[start : m.start])]
+    people = [m for m in free if _type(ctx, m) == "PERSON"
               and re.match(r"[\s.;:!?]*$|\s*(?:[,(]|of\b|from\b|in\b|at\b)", ctx.text[m.end : end])]
-    return people[-1] if people else None
+    if people:
+        return people[-1]
+    last = ctx.ends.get(end)
+    return last if last is not None and last in free else None
 
 
 def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
