@@ -82,7 +82,7 @@ def _brief(folder: Path, seed: str) -> bytes:
 def test_brief_is_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     folder = _corpus(tmp_path)
     first = _brief(folder, "0")
-    second = _brief(folder, "4242")
+    second = _brief(folder, "1")  # 0 and 1 gave different briefs before the tie fixes
     assert first, "the brief is empty"
     assert b'"stories"' in first
     assert first == second, "the brief changed with PYTHONHASHSEED (a tie broken in set or dict order)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.polnear import GoldAttribution, Predicted, PolnearDoc, read_ann, score, source_type, surname
+from storyline.polnear import GoldAttribution, PolnearDoc, Predicted, read_ann, score, source_type, surname
 from storyline.records import Article
 
 TEXT = ('Trump spoke on Monday.\n\n"We will build it," said Donald Trump. '
