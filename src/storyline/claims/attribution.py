@@ -159,7 +159,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
         span = _np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
     participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
-    if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() == "and"):
+    if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() in ("and", "to")):
         main = _clause_subject(ctx, lo, verb, previous)
         if main is not None:
             return main
@@ -181,18 +181,20 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
 
 
 def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
-    """The subject of a sentence whose speech verb is a participle ('Kasich ended his bid Wednesday,
-    telling supporters that ...', 'Trump issued a statement saying ...'): its first person or
-    body named, or a pronoun opening it."""
+    """The subject of a sentence whose speech verb is a participle or an infinitive ('Kasich ended
+    his bid, telling supporters that ...', 'the diplomat did not miss the chance to criticize'):
+    the first phrase before a verb that is not inside a prepositional phrase."""
     toks = ctx.tokens
-    for i in range(lo, verb):
-        if ctx.quoted(toks[i].idx) or (i > lo and toks[i - 1].text.lower() in PREPOSITIONS):
+    for k in range(lo + 1, verb):
+        if toks[k].pos not in ("VERB", "AUX") or toks[k - 1].pos not in ("NOUN", "PROPN", "PRON"):
             continue
-        if i == lo and toks[i].text.lower() in ("he", "she"):
-            return pronoun_speaker(ctx, i, previous)
-        mention = ctx.starts.get(toks[i].idx)
-        if mention is not None and mention.label not in NOT_AGENT_LABELS:
-            return phrase_speaker(ctx, mention.start, mention.end)
+        span = _np_left(ctx, k - 1, lo)
+        if span is None:
+            continue
+        first = ctx.token_at(span[0])
+        if first - 1 >= lo and toks[first - 1].text.lower() in PREPOSITIONS:
+            continue
+        return _speaker(ctx, span, previous)
     return None
 
 
@@ -297,7 +299,8 @@ def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
     last = ctx.sentence_of[min(ctx.token_at(quote.end - 1), len(ctx.tokens) - 1)]
     sentences = ctx.doc.sentences
     if last + 1 < len(sentences) and "\n" not in ctx.text[quote.end : sentences[last + 1].start] \
-            and sentences[last].end <= quote.end + 1:
+            and sentences[last].end <= quote.end + 1 and (ctx.text[quote.end - 2 : quote.end - 1] in "?!,—-"
+                                                          or sentences[last + 1].text[:1].islower()):
         last += 1
     if first > 0 and "\n" not in ctx.text[sentences[first - 1].end : quote.start] \
             and sentences[first].start >= quote.start - 1 and ctx.text[:quote.start].rstrip()[-1:] in ":,":

@@ -47,9 +47,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
 
 
+#: A name the tagger called a person in at least 1/PERSON_SHARE of its mentions is a person.
+PERSON_SHARE = 3
+
+
 def is_person(entity: Entity) -> bool:
     """A person, or a name the tagger called a person at least once ("Trump", often an ORG)."""
-    return entity.type == "PERSON" or any(m.label == "PERSON" for m in entity.mentions)
+    people = sum(1 for m in entity.mentions if m.label == "PERSON")
+    return entity.type == "PERSON" or people * PERSON_SHARE >= len(entity.mentions)
 
 
 def _type(ctx: Context, mention: Mention) -> str:
@@ -185,7 +190,8 @@ def _antecedent(ctx: Context, token: int, gender: str) -> Speaker | None:
                 continue
             entity = ctx.entity(m)
             if entity is not None and is_person(entity) and (not gender or ctx.gender.get(entity.id, gender) == gender):
-                ranked.append((_salience(ctx, m), s, entity))
+                unknown = int(entity.id not in ctx.gender)  # a known gender is stronger evidence
+                ranked.append((_salience(ctx, m) + unknown, s, entity))
         if ranked:
             best = min(ranked, key=lambda r: (r[0], r[1]))[2]
             return Speaker(best.name, best)

@@ -17,7 +17,7 @@ _SPEECH_LEMMAS = """
 accept accuse acknowledge add address admit advise advocate affirm agree allege allow
 announce answer apologize apologise appeal argue ask assert assure attest aver avow
 bark beg believe blame blast blog boast brag brief broadcast call caution celebrate charge chide
-cite claim clarify comment complain concede conclude condemn confess confide confirm
+cite claim clarify comment complain concede criticize criticise conclude condemn confess confide confirm
 congratulate contend continue convey counter crow cry debate decide declare decry defend
 demand deny describe dismiss dispute echo elaborate emphasize exhort emphasise encourage endorse
 estimate exclaim explain express fear figure forecast fume gripe groan grumble guarantee
