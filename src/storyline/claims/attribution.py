@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from storyline.claims.context import Context, QuoteSpan, build_context
 from storyline.claims.speakers import (
-    NOT_AGENT_LABELS,
     Speaker,
     infer_gender,
     phrase_speaker,
