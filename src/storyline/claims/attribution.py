@@ -345,6 +345,8 @@ def _previous_sentence(ctx: Context, quote: QuoteSpan, first: int, previous: Spe
         who = _subject(ctx, verb, toks.start, toks.stop, previous)
         if who is not None:
             return who
+    if sentences[first - 1].text.rstrip().endswith(":"):  # 'He then listed the qualities: / "..."'
+        return _clause_subject(ctx, toks.start, toks.stop - 1, previous)
     return None
 
 
