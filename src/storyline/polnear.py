@@ -8,14 +8,18 @@ Choices, so that a number means one thing:
   character is a quotation mark) starts or ends with a quotation mark. Contents that only contain a
   quoted phrase ("called it a “disaster”") are *partial* quotes, scored separately.
 - **Found:** a storyline quote overlaps the gold content span by at least one character.
-- **Speaker:** the gold Source is typed ``name`` (it holds a capitalised name), ``pronoun`` (he, she,
-  they, ...) or ``description`` ("the senator", "a source"). A pronoun or a definite description is
-  resolved to the named source of the article (a Source typed ``name`` somewhere in the same
-  annotation) whose surname occurs last in the text before it; an indefinite description ("a
-  source", "aides") refers to no name. A prediction is right when the gold surname (the last word of
-  the name, titles and suffixes dropped) is one of the words of the predicted speaker or of its
-  entity's spellings (surname match / entity-variant match); for an unresolved description, when
-  the predicted speaker is that description (it contains the description's head noun).
+- **Speaker:** the gold Source is typed ``name`` (its head ends in a capitalised name), ``pronoun``
+  (he, she, they, ...) or ``description`` ("the senator", "a source", "Sanders aides"). A name
+  stands for its surname (the last word of the name, titles and suffixes dropped). A pronoun, or a
+  definite description of a person or body ("the senator", "the newspaper"), stands for the named
+  source the annotation supports (the nearest Source typed ``name`` before it) and the one the text
+  supports (the named source whose surname occurs last before it); for he/she only people count
+  (a source named with a first name in the annotation or the text: "Donald Trump", not "China").
+  Indefinite or non-agent descriptions ("a source", "the ad") stand for no name.
+- **Right speaker:** one of the gold surnames is a word of the predicted speaker or of one of its
+  entity's spellings (surname / entity-variant match); for a description that stands for no name,
+  the predicted speaker holds the description's head noun ("a campaign spokesman" for "the
+  spokesman"). A quote found without a speaker is wrong. Speaker accuracy is over found quotes.
 """
 
 from __future__ import annotations
