@@ -142,9 +142,9 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
     title = ctx.starts.get(start)
     if title is not None and title.label == "TITLE":
         return _named(ctx, title)
-    before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
     if noun in PERSON_TITLES:
         return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
+    before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
     for m in reversed(before):
         entity = ctx.entity(m)
         if entity is None:
@@ -157,9 +157,7 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
 
 
 def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speaker | None:
-    """He/she: the person it most likely refers to, looking back sentence by sentence (first the
-    words before the pronoun, then each earlier sentence) and, within a sentence, preferring the
-    first person named (the subject) of a compatible gender; mentions inside quotes are skipped.
+    """He/she: the person of a compatible gender it most likely refers to (``_antecedent``).
     It/they: the previous quote's body or outlet, else the nearest organisation."""
     word = ctx.tokens[token].text.lower()
     gender = PRONOUNS.get(word)
@@ -178,8 +176,10 @@ def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speak
 
 
 def _antecedent(ctx: Context, token: int, gender: str) -> Speaker | None:
-    """The person named before ``token``: sentence by sentence backwards, the first person of a
-    sentence (its subject) first; a known gender must match ``gender`` when one is given."""
+    """The person named before ``token``, outside quotes: sentence by sentence backwards (first the
+    words before it); within a sentence the most salient (a speech verb's subject, then a person
+    outside prepositional phrases, a known gender first), ties to the earliest. A known gender
+    must match ``gender`` when one is given. Deterministic: no set or dict order involved."""
     offset = ctx.tokens[token].idx
     here = ctx.sentence_of[token]
     for sentence in range(here, max(-1, here - ANTECEDENT_SENTENCES - 1), -1):
