@@ -119,6 +119,7 @@ class Quote:
     sentence: int
     speaker: str | None
     text: str
+    on_behalf_of: str | None = None  # whom a spokesperson speaks for
 
 
 @dataclass
@@ -170,6 +171,7 @@ class QuoteGroup:
     speaker: str | None
     text: str
     sources: list[str]
+    on_behalf_of: str | None = None
 
 
 @dataclass

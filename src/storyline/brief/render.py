@@ -34,7 +34,8 @@ def story_dict(story: Story) -> dict[str, Any]:
                       "text": t.text, "sources": t.sources} for t in story.timeline],
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
                      "text": f.text, "sources": f.sources} for f in story.figures],
-        "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources} for q in story.quotes],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources,
+                    "on_behalf_of": q.on_behalf_of} for q in story.quotes],
         "claims": [{"id": c.id, "text": c.text, "status": c.status, "sources": c.sources,
                     "sentences": [{"article": s.article_id, "index": s.index, "text": s.text}
                                   for s in c.sentences]}
@@ -93,7 +94,9 @@ def to_markdown(brief: Brief | dict[str, Any]) -> str:
                 + (f"; called {', '.join(e['titles'])}" if e["titles"] else "")
                 + _cite(e["sources"], labels) for e in story["entities"] if e["mentions"] > 1]
         out.append("\n## Quotes\n")
-        out += [f"- {q['speaker'] or 'unattributed'}: \"{q['text']}\"{_cite(q['sources'], labels)}"
+        out += [f"- {q['speaker'] or 'unattributed'}"
+                + (f" (for {q['on_behalf_of']})" if q.get("on_behalf_of") else "")
+                + f": \"{q['text']}\"{_cite(q['sources'], labels)}"
                 for q in story["quotes"]]
         out.append("\n## Figures\n")
         out += [f"- {f['value']} {f['unit']}{_cite(f['sources'], labels)}: {f['text']}" for f in story["figures"]]

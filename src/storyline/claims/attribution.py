@@ -1,0 +1,388 @@
+"""Who said a quote (rules over tokens, POS tags and punctuation; no parser).
+
+For each quotation, in order:
+1. a speech verb next to it in its sentence(s), outside any quotation ("said", "told", "wrote",
+   "according to"); the nearest one that has a subject wins. The subject is the phrase after the
+   verb when the verb follows the quote ('"...," said NAME'), else the phrase before the verb,
+   skipping adverbs, auxiliaries and an apposition ('NAME, a spokesman for X, said');
+2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote;
+3. a short next sentence that is an attribution ("Ri added.");
+4. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
+   previous paragraph when it opens its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.claims.context import Context, QuoteSpan, build_context
+from storyline.claims.speakers import (
+    Speaker,
+    infer_gender,
+    phrase_speaker,
+    pronoun_speaker,
+)
+from storyline.claims.speech import (
+    AUXILIARIES,
+    NO_INVERSION,
+    PRONOUNS,
+    SPEECH_FORMS,
+    SPEECH_LEMMAS,
+    WEAK_LEMMAS,
+)
+from storyline.entities.resolve import EntityIndex
+from storyline.nlp.annotate import AnnotatedArticle
+
+#: A weak speech verb ("continued", "believes") is a cue only this many tokens from the quote.
+WEAK_DISTANCE = 4
+#: A cue further than this many tokens from the quote is another clause's.
+MAX_CUE_DISTANCE = 40
+#: An attributed quote keeps at least this many words; unattributed ones need more (scare
+#: quotes: "terrorist"). Tuned on PolNeAR train.
+MIN_ATTRIBUTED_WORDS = 1
+MIN_PARTIAL_WORDS = 3
+MIN_UNATTRIBUTED_WORDS = 8
+#: A next sentence this short with a cue attributes the quote before it ("Ri added.").
+NEXT_SENTENCE_WORDS = 12
+NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+POSSESSIVE = ("'s", "’s")
+TIME_ENTS = frozenset({"DATE", "TIME"})
+LINKS = frozenset({"for", "of", "at", "to", "with"})
+PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
+                          "over", "against", "during", "after", "before"})
+
+
+@dataclass(frozen=True)
+class Attributed:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    speaker: Speaker | None
+    how: str  # "cue", "roundup", "next", "floating" or ""
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        entity = self.speaker.entity if self.speaker else None
+        return tuple(entity.variants) if entity else ()
+
+
+def _is_cue(ctx: Context, i: int) -> bool:
+    t = ctx.tokens[i]
+    if t.text.lower() in SPEECH_FORMS:
+        return True
+    return t.lemma in SPEECH_LEMMAS and t.pos == "VERB"
+
+
+def _according(ctx: Context, i: int) -> bool:
+    return ctx.tokens[i].text.lower() == "according" and i + 1 < len(ctx.tokens) \
+        and ctx.tokens[i + 1].text.lower() == "to"
+
+
+def _np_right(ctx: Context, i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (characters), or None."""
+    toks = ctx.tokens
+    while i < hi and (toks[i].pos == "ADV" or toks[i].ent in TIME_ENTS):
+        i += 1
+    if i >= hi or toks[i].pos not in NP_POS or ctx.quoted(toks[i].idx):
+        return None
+    if toks[i].text.lower() in PRONOUNS:
+        return toks[i].idx, toks[i].idx + len(toks[i].text)
+    j = i
+    while j + 1 < hi and not ctx.quoted(toks[j + 1].idx) and (
+            (toks[j + 1].pos in NP_POS - {"PRON"} and toks[j + 1].ent not in TIME_ENTS)
+            or toks[j + 1].text in ("-", ".", *POSSESSIVE)
+            or (toks[j + 1].text.lower() in LINKS and toks[j].pos in ("NOUN", "PROPN")
+                and j + 2 < hi and toks[j + 2].pos in ("DET", "PROPN", "ADJ", "NOUN"))):
+        j += 1
+    mention = ctx.starts.get(toks[i].idx)
+    end = toks[j].idx + len(toks[j].text)
+    if mention is not None and mention.end > end:
+        end = mention.end
+    return toks[i].idx, end
+
+
+def _np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (characters), or None."""
+    toks = ctx.tokens
+    if j < lo or ctx.quoted(toks[j].idx) or toks[j].pos not in NP_POS - {"DET"}:
+        return None
+    end = toks[j].idx + len(toks[j].text)
+    if toks[j].text.lower() in PRONOUNS:
+        return toks[j].idx, end
+    i = j
+    while i - 1 >= lo and not ctx.quoted(toks[i - 1].idx) and toks[i].pos != "DET":
+        prev = toks[i - 1]
+        if (prev.pos in NP_POS - {"PRON"} and prev.ent not in TIME_ENTS) or prev.text in ("-", ".", *POSSESSIVE):
+            i -= 1
+        elif prev.text.lower() in LINKS and i - 2 >= lo and toks[i - 2].pos in ("NOUN", "PROPN"):
+            i -= 2
+        else:
+            break
+    start = toks[i].idx
+    mention = ctx.ends.get(end)
+    if mention is not None and mention.start < start:
+        start = mention.start
+    return start, end
+
+
+def _skip_back(ctx: Context, j: int, lo: int) -> int:
+    """From the token before a verb, step back over adverbs, auxiliaries and one apposition."""
+    toks = ctx.tokens
+    while j >= lo and (toks[j].pos in ("ADV", "AUX") or toks[j].text.lower() in AUXILIARIES
+                       or toks[j].ent in TIME_ENTS):
+        j -= 1
+    if j - 1 >= lo and toks[j].text == "," and toks[j - 1].text == ")":
+        j -= 1
+    if j >= lo and toks[j].text == ")":
+        k = j - 1
+        while k >= max(lo, j - 8) and toks[k].text != "(":
+            k -= 1
+        return k - 1 if k >= lo and toks[k].text == "(" else j
+    if j >= lo and toks[j].text == "," and not ctx.quoted(toks[j].idx):
+        k = j - 1
+        while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
+            k -= 1
+        if k >= lo and toks[k].text == "," and k - 1 >= lo and not ctx.quoted(toks[k - 1].idx):
+            named = ctx.starts.get(toks[k + 1].idx)
+            if named is not None and named.label == "PERSON" and named.end == toks[j - 1].idx + len(toks[j - 1].text):
+                return j - 1  # "her senior policy adviser, Jake Sullivan, said": the name speaks
+            return k - 1
+    return j
+
+
+def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
+    toks = ctx.tokens
+    if _according(ctx, verb):
+        span = _np_right(ctx, verb + 2, hi)
+        return _speaker(ctx, span, previous) if span else None
+    participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
+    if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() in ("and", "to")):
+        main = _clause_subject(ctx, lo, verb, previous)
+        if main is not None:
+            return main
+    j = verb - 1
+    while j >= lo and toks[j].pos == "ADV":
+        j -= 1
+    if j >= lo and toks[j].text in (",", ":", "—", "--") and j - 1 >= lo and ctx.quoted(toks[j - 1].idx):
+        j -= 1
+    inverted = j < lo or ctx.quoted(toks[j].idx) or (
+        toks[j].text == "," and verb + 1 < hi and _person_at(ctx, verb + 1, hi))
+    if inverted and toks[verb].lemma not in NO_INVERSION:
+        span = _np_right(ctx, verb + 1, hi)
+        if span:
+            return _speaker(ctx, _apposed_name(ctx, span), previous)
+    span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
+    if span is not None:
+        span = _past_preposition(ctx, span, lo)
+    return _speaker(ctx, span, previous) if span else None
+
+
+def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
+    """The subject of a sentence whose speech verb is a participle or an infinitive ('Kasich ended
+    his bid, telling supporters that ...', 'the diplomat did not miss the chance to criticize'):
+    the first phrase before a verb that is not inside a prepositional phrase."""
+    toks = ctx.tokens
+    for k in range(lo + 1, verb):
+        if toks[k].pos not in ("VERB", "AUX") or toks[k - 1].pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        span = _np_left(ctx, k - 1, lo)
+        if span is None:
+            continue
+        first = ctx.token_at(span[0])
+        if first - 1 >= lo and toks[first - 1].text.lower() in PREPOSITIONS:
+            continue
+        return _speaker(ctx, span, previous)
+    return None
+
+
+def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """A phrase after a preposition or a verb ("... University in Seoul told", "an official who
+    spoke to discuss strategy said") is not the subject: the subject is the phrase before the
+    comma that opened the apposition, or before the relative "who"."""
+    toks = ctx.tokens
+    first = ctx.token_at(span[0])
+    if first - 1 < lo or not (toks[first - 1].text.lower() in PREPOSITIONS or toks[first - 1].pos == "VERB"):
+        return span
+    k = first - 1
+    while k >= max(lo, first - 20) and not ctx.quoted(toks[k].idx):
+        if toks[k].text == "," or toks[k].text.lower() == "who":
+            k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
+            return _np_left(ctx, k, lo) or span
+        k -= 1
+    return span
+
+
+def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    """'said his daughter, Anna Berg': the name in apposition to a description speaks."""
+    if any(m.label == "PERSON" for m in ctx.mention_in(*span)):
+        return span
+    match = re.match(r",\s+", ctx.text[span[1] : span[1] + 3])
+    mention = ctx.starts.get(span[1] + match.end()) if match else None
+    if mention is not None and mention.label == "PERSON":
+        return mention.start, mention.end
+    return span
+
+
+def _person_at(ctx: Context, i: int, hi: int) -> bool:
+    """A person is named at token i, perhaps after a title, and the clause ends there
+    ('..., said Sen. Maria Cantwell.', not '..., said Trump's messages')."""
+    for k in range(i, min(i + 3, hi)):
+        mention = ctx.starts.get(ctx.tokens[k].idx)
+        if mention is not None:
+            ends = re.match(r"\s*(?:[,.;:(—–-]|$)", ctx.text[mention.end : mention.end + 2])
+            return mention.label == "PERSON" and ends is not None
+        if ctx.tokens[k].pos != "PROPN":
+            return False
+    return False
+
+
+def _speaker(ctx: Context, span: tuple[int, int], previous: Speaker | None) -> Speaker | None:
+    start, end = span
+    token = ctx.token_at(start)
+    if ctx.tokens[token].text.lower() == "who" and end - start == 3:
+        j = token - 1 - (token - 1 >= 0 and ctx.tokens[token - 1].text == ",")
+        before = _np_left(ctx, j, max(0, j - 12)) if j >= 0 else None
+        return _speaker(ctx, before, previous) if before else None
+    if end - start == len(ctx.tokens[token].text) and ctx.tokens[token].text.lower() in PRONOUNS:
+        return pronoun_speaker(ctx, token, previous)
+    return phrase_speaker(ctx, start, end)
+
+
+def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
+    """Speech verbs of the quote's sentences, nearest first (after the quote first on ties)."""
+    ranked = []
+    first_in = ctx.token_at(quote.start)
+    last_in = ctx.token_at(quote.end - 1)
+    for i in range(lo, hi):
+        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)):
+            continue
+        after = i > last_in
+        distance = i - last_in if after else first_in - i
+        if distance > MAX_CUE_DISTANCE or (ctx.tokens[i].lemma in WEAK_LEMMAS and distance > WEAK_DISTANCE):
+            continue
+        ranked.append((distance, not after, i))
+    return [i for _, _, i in sorted(ranked)]
+
+
+def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | None:
+    """'Rich Lowry, National Review: "..."', 'Trump: "..."', 'HEADLINE - Jeffrey M. Jones: "..."'."""
+    line_start = ctx.text.rfind("\n", 0, quote.start) + 1
+    head_start = min(sentence_start, quote.start) if sentence_start >= line_start else line_start
+    head = ctx.text[head_start : quote.start]
+    if not re.search(r":\s*$", head):
+        return None
+    for m in ctx.mention_in(head_start, quote.start):
+        lead = ctx.text[head_start : m.start]
+        tail = ctx.text[m.end : quote.start]
+        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead)) \
+                and re.match(r"(?:\s*[,(][^:]{0,60})?\s*:\s*$", tail):
+            return phrase_speaker(ctx, m.start, m.end)
+    return None
+
+
+def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
+    """A quote signed after it: '"..." - Clinton.', '"..." [Will Fitzgibbon, ICIJ]'."""
+    match = re.match(r"\s*(?:[-–—]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
+    if not match:
+        return None
+    mention = ctx.starts.get(quote.end + match.end())
+    return phrase_speaker(ctx, mention.start, mention.end) if mention is not None else None
+
+
+def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
+    """The quote's sentences, widened to the sentence just before or after it when the sentence
+    splitter cut right at a quotation mark ('...?" / asked Sen. Cantwell')."""
+    first = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
+    last = ctx.sentence_of[min(ctx.token_at(quote.end - 1), len(ctx.tokens) - 1)]
+    sentences = ctx.doc.sentences
+    if last + 1 < len(sentences) and "\n" not in ctx.text[quote.end : sentences[last + 1].start] \
+            and sentences[last].end <= quote.end + 1 and (ctx.text[quote.end - 2 : quote.end - 1] in "?!,—-"
+                                                          or sentences[last + 1].text[:1].islower()):
+        last += 1
+    if first > 0 and "\n" not in ctx.text[sentences[first - 1].end : quote.start] \
+            and sentences[first].start >= quote.start - 1 and ctx.text[:quote.start].rstrip()[-1:] in ":,":
+        first -= 1
+    lo = ctx.sentence_tokens(first).start
+    hi = ctx.sentence_tokens(last).stop
+    return first, last, lo, hi
+
+
+def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tuple[Speaker | None, str]:
+    first, last, lo, hi = _span_tokens(ctx, quote)
+    for verb in _cues(ctx, quote, lo, hi):
+        who = _subject(ctx, verb, lo, hi, previous)
+        if who is not None:
+            return who, "cue"
+    who = _roundup(ctx, quote, ctx.doc.sentences[first].start) or _signed(ctx, quote)
+    if who is not None:
+        return who, "roundup"
+    who = _previous_sentence(ctx, quote, first, previous)
+    if who is not None:
+        return who, "before"
+    if last + 1 < len(ctx.doc.sentences):
+        nxt = ctx.sentence_tokens(last + 1)
+        if len(nxt) <= NEXT_SENTENCE_WORDS and not any(ctx.quoted(ctx.tokens[i].idx) for i in nxt):
+            for verb in (i for i in nxt if _is_cue(ctx, i)):
+                who = _subject(ctx, verb, nxt.start, nxt.stop, previous)
+                if who is not None:
+                    return who, "next"
+    return None, ""
+
+
+def _previous_sentence(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:
+    """A quote opening its sentence after one that reports speech ('Carter said that ... /
+    "That's because ..."', 'Stated Stone: / "..."') is that speaker's."""
+    sentences = ctx.doc.sentences
+    if first == 0 or quote.start > sentences[first].start + 1:
+        return None
+    toks = ctx.sentence_tokens(first - 1)
+    if any(ctx.quoted(ctx.tokens[i].idx) for i in toks):
+        return None
+    for verb in sorted((i for i in toks if _is_cue(ctx, i) and ctx.tokens[i].lemma not in WEAK_LEMMAS),
+                       key=lambda i: -i):
+        who = _subject(ctx, verb, toks.start, toks.stop, previous)
+        if who is not None:
+            return who
+    if sentences[first - 1].text.rstrip().endswith(":"):  # 'He then listed the qualities: / "..."'
+        return _clause_subject(ctx, toks.start, toks.stop - 1, previous)
+    return None
+
+
+def _keep(quote: QuoteSpan, how: str, whole_sentence: bool) -> bool:
+    if how in ("cue", "roundup", "next", "before"):
+        return quote.words >= (MIN_ATTRIBUTED_WORDS if whole_sentence else MIN_PARTIAL_WORDS)
+    return quote.words >= MIN_UNATTRIBUTED_WORDS
+
+
+def attribute(doc: AnnotatedArticle, index: EntityIndex) -> list[Attributed]:
+    """Every quotation of an article with its speaker (None when nothing says who)."""
+    ctx = build_context(doc, index)
+    ctx.gender = infer_gender(ctx)
+    out: list[Attributed] = []
+    previous: Attributed | None = None  # the last quote, kept or not (a partial quote too short)
+    for quote in ctx.quotes:
+        if not ctx.tokens:
+            break
+        sentence = ctx.sentence_of[min(ctx.token_at(quote.start), len(ctx.tokens) - 1)]
+        who, how = _attribute(ctx, quote, previous.speaker if previous else None)
+        paragraph = doc.sentences[sentence].paragraph
+        if who is None and previous is not None and previous.speaker is not None:
+            before = doc.sentences[previous.sentence].paragraph
+            opens = ctx.text[: quote.start].rstrip(" ").endswith("\n") or quote.start == 0
+            if before == paragraph or (before == paragraph - 1 and opens):
+                who, how = previous.speaker, "floating"
+        item = Attributed(quote.start, quote.end, quote.text, sentence, who, how)
+        previous = item
+        if _keep(quote, how, _whole_sentence(ctx, quote, sentence)):
+            out.append(item)
+    return out
+
+
+def _whole_sentence(ctx: Context, quote: QuoteSpan, sentence: int) -> bool:
+    """A quote that is a sentence of its own (it starts its sentence or ends in a full stop)."""
+    s = ctx.doc.sentences[sentence]
+    inner = ctx.text[quote.start + 1 : quote.end - 1].rstrip()
+    lead = ctx.text[max(0, quote.start - 2) : quote.start].strip()
+    return quote.start <= s.start + 1 or inner[-1:] in ".?!," or lead in (":", ",")

@@ -1,0 +1,269 @@
+"""Who a speaker phrase names: a person or organisation mention, a pronoun resolved to the nearest
+compatible person named before it, or a description ("the senator", "a Clinton spokesman")
+resolved through the story's titles or kept as written.
+
+Spokespeople are credited with their own words and note on whose behalf they speak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from storyline.claims.context import Context
+from storyline.claims.speech import FEMALE_WORDS, MALE_WORDS, PRONOUNS, SPOKESPERSON, word_set
+from storyline.entities.titles import TITLE_NOUNS
+from storyline.records import Entity, Mention
+
+#: Mention labels that cannot speak even as the subject of a speech verb (buildings, dates).
+NOT_AGENT_LABELS = frozenset({"FAC", "DATE", "TIME", "LAW", "LANGUAGE"})
+#: Last words of a place named after a person ("Trump Tower"): it never speaks for them.
+BUILDING_WORDS = word_set("""tower towers building plaza hotel center centre stadium arena airport hall
+bridge street avenue park library museum school tower""")
+#: A pronoun's antecedent is looked for this many sentences back (tuned on PolNeAR train).
+ANTECEDENT_SENTENCES = 8
+#: Definite descriptions of an outlet or body ("the newspaper said") resolve to the nearest ORG.
+ORG_NOUNS = word_set("""newspaper paper daily magazine network broadcaster agency outlet
+publication campaign committee ministry department company firm group organization
+organisation administration government party council commission board union court""")
+
+
+#: Heads of definite descriptions of a person ("the Texas senator said").
+PERSON_TITLES = TITLE_NOUNS | word_set("candidate nominee congressman congresswoman billionaire businessman")
+FEMALE_GENDER = "f"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    entity: Entity | None = None
+    on_behalf_of: str | None = None
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
+
+
+#: A name the tagger called a person in at least 1/PERSON_SHARE of its mentions is a person.
+PERSON_SHARE = 3
+
+
+def is_person(entity: Entity) -> bool:
+    """A person, or a name the tagger called a person at least once ("Trump", often an ORG)."""
+    people = sum(1 for m in entity.mentions if m.label == "PERSON")
+    return entity.type == "PERSON" or people * PERSON_SHARE >= len(entity.mentions)
+
+
+def _type(ctx: Context, mention: Mention) -> str:
+    entity = ctx.entity(mention)
+    return entity.type if entity is not None else mention.label
+
+
+def _agent(ctx: Context, mention: Mention) -> Entity | None | bool:
+    """The entity of a mention that can speak; False when it cannot speak."""
+    entity = ctx.entity(mention)
+    last = _words(entity.name if entity else mention.text)[-1:]
+    if _type(ctx, mention) in NOT_AGENT_LABELS or (last and last[0] in BUILDING_WORDS):
+        return False
+    return entity
+
+
+def _named(ctx: Context, mention: Mention) -> Speaker | None:
+    entity = _agent(ctx, mention)
+    if entity is False:
+        return None
+    if isinstance(entity, Entity):
+        return Speaker(entity.name, entity)
+    return Speaker(mention.text)
+
+
+def _behalf(ctx: Context, mentions: list[Mention], words: list[str]) -> str | None:
+    """The person or body a spokesperson phrase names ("a Trump spokeswoman")."""
+    if not any(w in SPOKESPERSON for w in words):
+        return None
+    for m in mentions:
+        named = _named(ctx, m)
+        if named is not None:
+            return named.name
+    return None
+
+
+def apposition_behalf(ctx: Context, end: int) -> str | None:
+    """'Hope Hicks, a spokeswoman for Trump,': whom the apposition after ``end`` says she speaks for."""
+    match = re.match(r",\s+([^,.;:\"“”]{3,80})", ctx.text[end : end + 90])
+    if not match:
+        return None
+    lo = end + match.start(1)
+    return _behalf(ctx, ctx.mention_in(lo, end + match.end(1)), _words(match[1]))
+
+
+def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
+    """The speaker a noun phrase text[start:end] names."""
+    phrase = ctx.text[start:end].strip().rstrip(".,;:")
+    mentions = ctx.mention_in(start, end)
+    head = _head_mention(ctx, start, end, mentions)
+    if head is not None and head.start >= start:
+        speaker = _named(ctx, head)
+        if speaker is None:
+            return None
+        others = [m for m in mentions if m is not head]
+        behalf = _behalf(ctx, others, _words(ctx.text[start:head.start])) or apposition_behalf(ctx, end)
+        return Speaker(speaker.name, speaker.entity, behalf)
+    words = _words(phrase)
+    if not words or words in (["him"], ["her"], ["them"], ["me"], ["us"]):
+        return None
+    if words[0] in ("the", "this", "that") and words[-1] not in SPOKESPERSON:
+        resolved = describe(ctx, start, words[-1])
+        if resolved is not None:
+            return resolved
+    behalf = _behalf(ctx, mentions, words)
+    return Speaker(re.sub(r"^The\b", "the", phrase), None, behalf)
+
+
+def _head_mention(ctx: Context, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The person or body a phrase names: the last person not after "of"/"for" and not a
+    modifier ("Rep. Cummings of Maryland", "Trump spokeswoman Hope Hicks"; not "a spokesman for
+    Trump", not "a Trump spokesman"), else a name ending the phrase ("the New York Times")."""
+    free = [m for m in mentions if not re.search(
+        r"\b(?:of|for|at|from|with|to)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,2}$", ctx.text[start : m.start])]
+    people = [m for m in free if _type(ctx, m) == "PERSON"
+              and re.match(r"[\s.;:!?]*$|\s*(?:[,(]|of\b|from\b|in\b|at\b)", ctx.text[m.end : end])]
+    if people:
+        return people[-1]
+    last = ctx.ends.get(end)
+    return last if last is not None and last in free else None
+
+
+def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
+    """A definite description: a title the story gave one person, or the nearest outlet or body."""
+    title = ctx.starts.get(start)
+    if title is not None and title.label == "TITLE":
+        return _named(ctx, title)
+    if noun in PERSON_TITLES:
+        return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
+    before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
+    for m in reversed(before):
+        entity = ctx.entity(m)
+        if entity is None:
+            continue
+        if entity.type == "PERSON" and noun in entity.titles:
+            return Speaker(entity.name, entity)
+        if noun in ORG_NOUNS and entity.type == "ORG":
+            return Speaker(entity.name, entity)
+    return None
+
+
+def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speaker | None:
+    """He/she: the person of a compatible gender it most likely refers to (``_antecedent``).
+    It/they: the previous quote's body or outlet, else the nearest organisation."""
+    word = ctx.tokens[token].text.lower()
+    gender = PRONOUNS.get(word)
+    offset = ctx.tokens[token].idx
+    here = ctx.sentence_of[token]
+    if gender in ("n", "p"):
+        if previous is not None and previous.entity is not None and previous.entity.type in ("ORG", "GPE"):
+            return previous
+        lo = ctx.tokens[ctx.first_token[max(0, here - ANTECEDENT_SENTENCES)]].idx
+        orgs = [m for s, m in sorted(ctx.starts.items()) if lo <= s < offset and not ctx.quoted(s)
+                and _type(ctx, m) in ("ORG", "GPE")]
+        return _named(ctx, orgs[-1]) if orgs else None
+    if gender not in ("m", "f"):
+        return None
+    return _antecedent(ctx, token, gender)
+
+
+def _antecedent(ctx: Context, token: int, gender: str) -> Speaker | None:
+    """The person named before ``token``, outside quotes: sentence by sentence backwards (first the
+    words before it); within a sentence the most salient (a speech verb's subject, then a person
+    outside prepositional phrases, a known gender first), ties to the earliest. A known gender
+    must match ``gender`` when one is given. Deterministic: no set or dict order involved."""
+    offset = ctx.tokens[token].idx
+    here = ctx.sentence_of[token]
+    for sentence in range(here, max(-1, here - ANTECEDENT_SENTENCES - 1), -1):
+        span = ctx.doc.sentences[sentence]
+        ranked = []
+        for s, m in sorted(ctx.starts.items()):
+            if s < span.start or s >= min(span.end, offset) or ctx.quoted(s):
+                continue
+            entity = ctx.entity(m)
+            if entity is not None and is_person(entity) and (not gender or ctx.gender.get(entity.id, gender) == gender):
+                unknown = int(entity.id not in ctx.gender)  # a known gender is stronger evidence
+                ranked.append((_salience(ctx, m) + unknown, s, entity))
+        if ranked:
+            best = min(ranked, key=lambda r: (r[0], r[1]))[2]
+            return Speaker(best.name, best)
+    return None
+
+
+def _salience(ctx: Context, mention: Mention) -> int:
+    """0: the subject of a speech verb ("Woolson said", "said Woolson"); 1: not inside a
+    prepositional phrase or a possessive; 2: "for Cruz", "Cruz's campaign"."""
+    after = ctx.text[mention.end : mention.end + 40]
+    before = ctx.text[max(0, mention.start - 25) : mention.start]
+    if re.match(r"(?:,[^,]{0,30},)?\s*(?:\w+ly\s+)?(?:said|says|told|added|explained|wrote|argued)\b", after) \
+            or re.search(r"\b(?:said|says|added|wrote)\s+$", before):
+        return 0
+    if re.search(r"\b(?:for|of|to|with|by|about|against|from|on|in|at)\s+(?:\w+\s+)?$", before) \
+            or after.startswith(("'s", "’s")):
+        return 2
+    return 1
+
+
+#: Votes for a person's gender: a pronoun or honorific in the text, a first name's usual gender
+#: (gender-guesser), an unsure one ("mostly_female" for Bernie).
+TEXT_VOTE = 2
+NAME_PRIOR = 3
+UNSURE_NAME_PRIOR = 1
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # the text's own evidence still decides
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=4096)
+def name_gender(name: str) -> tuple[str, int] | None:
+    """The usual gender of a full name's first name, with its weight (None: unknown)."""
+    words = name.split()
+    detector = _detector()
+    if len(words) < 2 or detector is None:
+        return None
+    guess = detector.get_gender(words[0].strip(".,"))
+    weights = {"male": ("m", NAME_PRIOR), "female": ("f", NAME_PRIOR),
+               "mostly_male": ("m", UNSURE_NAME_PRIOR), "mostly_female": ("f", UNSURE_NAME_PRIOR)}
+    return weights.get(guess)
+
+
+def infer_gender(ctx: Context) -> dict[str, str]:
+    """Each person's gender from honorifics, gendered titles and the pronoun that follows a
+    mention in the same sentence with no other person between (majority, ties unknown)."""
+    votes: dict[str, Counter[str]] = {}
+    people = sorted((m for m in ctx.starts.values() if (e := ctx.entity(m)) is not None
+                     and is_person(e)), key=lambda m: m.start)
+    for i, m in enumerate(people):
+        entity = ctx.entity(m)
+        assert entity is not None
+        stop = min(people[i + 1].start if i + 1 < len(people) else len(ctx.text), m.end + 120)
+        before = _words(ctx.text[max(0, m.start - 30) : m.start])[-2:]
+        after = _words(ctx.text[m.end : stop].split(".")[0])
+        cues = before + next(([w] for w in after if w in ("he", "his", "him", "she", "her")), [])
+        for w in cues:
+            if w in MALE_WORDS or w in FEMALE_WORDS:
+                votes.setdefault(entity.id, Counter())["m" if w in MALE_WORDS else "f"] += TEXT_VOTE
+    for entity in {e.id: e for m in people if (e := ctx.entity(m)) is not None}.values():
+        prior = name_gender(entity.name)
+        if prior:
+            votes.setdefault(entity.id, Counter())[prior[0]] += prior[1]
+    gender = {}
+    for eid, count in sorted(votes.items()):
+        ranked = count.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            gender[eid] = ranked[0][0]
+    return gender

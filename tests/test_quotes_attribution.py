@@ -1,0 +1,119 @@
+"""Who said it: one sentence or two per family of attribution error (written for these tests),
+through the real spaCy pipeline, entity resolution and title mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.claims.attribution import attribute
+from storyline.claims.quotes import extract_quotes
+from storyline.entities import resolve_entities
+from storyline.entities.titles import attach_title_mentions
+from storyline.nlp import annotate, load_model
+from storyline.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_model()
+
+
+def _quotes(nlp: Any, text: str) -> list[tuple[str | None, str, str | None]]:
+    doc = annotate([Article(text=text)], nlp)[0]
+    index = resolve_entities(doc.mentions)
+    attach_title_mentions([doc], index)
+    return [(q.speaker, q.text, q.on_behalf_of) for q in extract_quotes(doc, index)]
+
+
+def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None]:
+    found = [(speaker, behalf) for speaker, quote, behalf in _quotes(nlp, text) if words in quote]
+    assert found, f"no quote containing {words!r} in {_quotes(nlp, text)}"
+    return found[0]
+
+
+CASES = {
+    "inversion": ('"We will win this fight," said Maria Lopez, the union leader.', "win this fight",
+                  "Maria Lopez"),
+    "name then verb": ('"The port is closed until further notice," Maria Lopez said on Monday.',
+                       "port is closed", "Maria Lopez"),
+    "apposition between": ('"The port is closed until further notice," Maria Lopez, the union leader, '
+                           'said.', "port is closed", "Maria Lopez"),
+    "interviewer is not the speaker": (
+        'Maria Lopez told CNN host Jake Tapper: "We are not backing down from this fight."',
+        "not backing down", "Maria Lopez"),
+    "listener after the verb": ('"We are not backing down," Lopez told Fox News host Sean Hannity '
+                                'on Monday.', "not backing down", "Lopez"),
+    "daughter, not her late father": (
+        'Thomas Berg died in 2010. "He would have been so proud of this day," said his daughter, '
+        'Anna Berg.', "so proud", "Anna Berg"),
+    "the newspaper, not the candidate it endorses": (
+        'The Valley Herald endorsed Maria Lopez on Sunday. "She is the leader this city needs in '
+        'hard times," the newspaper wrote.', "leader this city needs", "Valley Herald"),
+    "op-ed writer, not the newspaper": (
+        'Maria Lopez wrote in an op-ed in the Wall Street Journal: "The tax plan will hurt working '
+        'families in every state."', "tax plan", "Maria Lopez"),
+    "roundup NAME, OUTLET:": (
+        'Rich Lowry, National Review: "The debate was a disaster for the front-runner from start to '
+        'finish."', "debate was a disaster", "Rich Lowry"),
+    "building named after a person": (
+        'Donald Trump spoke to reporters in the lobby of Trump Tower on Monday. "We are going to win '
+        'Florida by a lot," he said at Trump Tower.', "win Florida", "Donald Trump"),
+    "short attributed quote kept": ('Reporters asked Maria Lopez whether she would resign. "No," '
+                                    'Lopez said.', "No", "Maria Lopez"),
+    "pronoun by gender": ('Maria Lopez met Tom Hale on Monday. Hale and Lopez spoke for an hour. '
+                          '"It was a useful meeting for both sides," she said.', "useful meeting",
+                          "Maria Lopez"),
+    "pronoun prefers the subject": (
+        'Tom Hale criticised the plan put forward by Peter Grant. "It will cost the city millions '
+        'of dollars," he said.', "cost the city", "Tom Hale"),
+    "floating quote": ('"We will not stop," Maria Lopez said. "This is only the beginning of a '
+                       'long campaign."', "only the beginning", "Maria Lopez"),
+    "according to": ('According to Tom Hale, "the factory will close before the end of the year."',
+                     "factory will close", "Tom Hale"),
+    "partial quote": ('Maria Lopez said the plan was "a gift to the richest families in the state."',
+                      "gift to the richest", "Maria Lopez"),
+    "description of a titled person": (
+        'Senator James Carter voted against the bill on Tuesday. "This bill is a mistake we will '
+        'regret for years," the senator said.', "mistake we will regret", "James Carter"),
+    "participle clause": ('Maria Lopez ended her campaign on Tuesday, telling supporters that "the '
+                          'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
+    "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
+                     "Nobody in this town", "Maria Lopez"),
+}
+
+
+@pytest.mark.parametrize("text, words, speaker", list(CASES.values()), ids=list(CASES))
+def test_speaker(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert _speaker_of(nlp, text, words)[0] == speaker
+
+
+SPOKESPEOPLE = {
+    "named, for after": ('"The senator has no comment at this time," said Hope Riley, a spokeswoman '
+                         'for Senator James Carter.', "no comment", "Hope Riley", "James Carter"),
+    "named, boss before": ('Carter spokeswoman Hope Riley said: "The senator will vote against the '
+                           'bill."', "vote against", "Hope Riley", "Carter"),
+    "unnamed": ('"We will appeal the ruling as soon as we can," a spokesman for Governor Ann Wells '
+                'said.', "appeal the ruling", "a spokesman for Governor Ann Wells", "Ann Wells"),
+}
+
+
+@pytest.mark.parametrize("text, words, speaker, behalf", list(SPOKESPEOPLE.values()), ids=list(SPOKESPEOPLE))
+def test_spokesperson_speaks_on_behalf(nlp: Any, text: str, words: str, speaker: str, behalf: str) -> None:
+    assert _speaker_of(nlp, text, words) == (speaker, behalf)
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "reform" passed on Tuesday.',
+    'Critics say the "temporary" tax has lasted ten years.',
+])
+def test_scare_quotes_are_not_quotes(nlp: Any, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+def test_quote_spans_are_offsets_into_the_text(nlp: Any) -> None:
+    text = 'Intro line.\n\n"We will stay out until the night shift is paid," Maria Lopez said.'
+    doc = annotate([Article(text=text)], nlp)[0]
+    [item] = attribute(doc, resolve_entities(doc.mentions))
+    assert text[item.start] == '"' and text[item.end - 1] == '"'
