@@ -65,19 +65,42 @@ def majority_label(mentions: Iterable[Mention]) -> str:
 class _Cluster:
     key: str
     mentions: list[Mention] = field(default_factory=list)
+    _cache: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def add(self, mentions: list[Mention]) -> None:
+        self.mentions.extend(mentions)
+        self._cache.clear()
+
+    def take_all(self) -> list[Mention]:
+        taken, self.mentions = self.mentions, []
+        self._cache.clear()
+        return taken
+
+    def _forms(self) -> Counter[tuple[str, ...]]:
+        if "forms" not in self._cache:
+            self._cache["forms"] = Counter(core_tokens(m.text) for m in self.mentions)
+        return self._cache["forms"]  # type: ignore[return-value]
 
     @property
     def label(self) -> str:
-        return majority_label(self.mentions)
+        if "label" not in self._cache:
+            self._cache["label"] = majority_label(self.mentions)
+        return self._cache["label"]  # type: ignore[return-value]
 
     @property
     def tokens(self) -> tuple[str, ...]:
         """Core tokens of the longest form (ties: most frequent, then alphabetical)."""
-        forms = Counter(core_tokens(m.text) for m in self.mentions)
+        forms = self._forms()
         return min(forms, key=lambda f: (-len(f), -forms[f], f))
 
+    @property
+    def usual(self) -> tuple[str, ...]:
+        """Core tokens of the most frequent form (ties: longest, then alphabetical)."""
+        forms = self._forms()
+        return min(forms, key=lambda f: (-forms[f], -len(f), f))
+
     def forms(self) -> set[tuple[str, ...]]:
-        return {core_tokens(m.text) for m in self.mentions}
+        return set(self._forms())
 
     def count_in(self, article_id: str) -> int:
         return sum(1 for m in self.mentions if m.article_id == article_id)
@@ -110,19 +133,18 @@ def _group_by_key(mentions: list[Mention]) -> list[_Cluster]:
     clusters: dict[str, _Cluster] = {}
     for m in mentions:
         key = name_key(m.text, m.label)
-        clusters.setdefault(key, _Cluster(key)).mentions.append(m)
+        clusters.setdefault(key, _Cluster(key)).add([m])
     return [clusters[k] for k in sorted(clusters)]
 
 
 def _merge_into(target: _Cluster, source: _Cluster) -> None:
-    target.mentions += source.mentions
-    source.mentions = []
+    target.add(source.take_all())
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
     by_initials: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
-        if type_group(c.label) == "AGENT" and len(c.tokens) >= 2:
+        if c.label not in PLACE_LABELS | {"PERSON"} and len(c.tokens) >= 2:
             name = max((clean_surface(m.text) for m in c.mentions), key=lambda t: (len(t), t))
             spelled = {initials(name), initials(f"The {name}")}
             spelled |= {"".join(t[0] for t in tokens_of(name)).upper()}
@@ -145,8 +167,9 @@ def _compatible(small: _Cluster, big: _Cluster) -> bool:
         return True
     if s_label == "PERSON" == b_label:
         return False
-    if s_label != b_label and len(big.mentions) < len(small.mentions):
-        return False  # "Barack Obama" (50) does not join "Barack Obama Foundation" (2)
+    if len(big.mentions) * DOMINANCE <= len(small.mentions) or (
+            s_label != b_label and len(big.mentions) < len(small.mentions)):
+        return False  # "Indianapolis Colts" (12) does not join a headline run holding it (1)
     return contiguous_in(small.tokens, big.tokens)
 
 
@@ -192,7 +215,7 @@ def _short_index(heads: list[_Cluster]) -> dict[str, list[_Cluster]]:
         label = h.label
         if label not in SHORT_TARGETS:
             continue
-        words = (h.tokens[0], h.tokens[-1]) if label == "PERSON" else h.tokens
+        words = (h.usual[0], h.usual[-1]) if label == "PERSON" else h.usual
         for tok in dict.fromkeys(phonetic(t) for t in words if t not in STOP_IN_INITIALS):
             index[tok].append(h)
     return index
@@ -200,32 +223,44 @@ def _short_index(heads: list[_Cluster]) -> dict[str, list[_Cluster]]:
 
 def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     index = _short_index(heads)
-    for c in clusters:
-        if not c.mentions or len(c.tokens) != 1 or c.label not in SHORT_LABELS or is_acronym(c.mentions[0].text):
-            continue
-        candidates = index.get(phonetic(c.tokens[0]), [])
-        kept = []
+    head_ids = {id(h) for h in heads}
+    shorts = [c for c in clusters if c.mentions and id(c) not in head_ids and len(c.usual) == 1
+              and c.label in SHORT_LABELS and not is_acronym(c.mentions[0].text)]
+    for c in shorts:
+        candidates = index.get(phonetic(c.usual[0]), [])
+        moves: dict[int, list[Mention]] = defaultdict(list)
         for m in c.mentions:
             target = _pick(candidates, m.article_id) if m.label in SHORT_LABELS else None
-            if target is None:
-                kept.append(m)
-            else:
-                target.mentions.append(m)
-        c.mentions = kept
+            moves[id(target) if target else 0].append(m)
+        for target in candidates:
+            if id(target) in moves:
+                target.add(moves[id(target)])
+        c.take_all()
+        c.add(moves.get(0, []))
 
 
 def _absorb_runs(clusters: list[_Cluster]) -> None:
-    """A rare run such as 'Lindsay Lohan Checks' joins the one known name it holds."""
+    """A rare run such as 'Lindsay Lohan Checks' joins the known name it holds (the one with
+    the longest form inside it, when that is one name)."""
     live = [c for c in clusters if c.mentions]
+    holders: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for d in live:
+        for f in sorted(d.forms()):
+            if f and not set(f) <= STOP_IN_INITIALS:
+                holders[f].append(d)
     for c in live:
-        if len(c.mentions) > RUN_MAX_MENTIONS or len(c.tokens) < 2 or c.label in CONTAINER_LABELS:
+        if not c.mentions or len(c.mentions) > RUN_MAX_MENTIONS or len(c.tokens) < 2 or c.label in CONTAINER_LABELS:
             continue
-        holders = [d for d in live if d is not c and d.mentions
-                   and type_group(d.label) == type_group(c.label)
-                   and len(d.mentions) >= DOMINANCE * len(c.mentions)
-                   and any(f and contiguous_in(f, c.tokens) for f in d.forms())]
-        if len(holders) == 1:
-            _merge_into(holders[0], c)
+        toks, group = c.tokens, type_group(c.label)
+        for n in range(len(toks) - 1, 0, -1):
+            found: list[_Cluster] = []
+            for i in range(len(toks) - n + 1):
+                found += [d for d in holders.get(toks[i : i + n], []) if d is not c and d not in found
+                          and d.mentions and type_group(d.label) == group]
+            if found:
+                if len(found) == 1 and len(found[0].mentions) >= DOMINANCE * len(c.mentions):
+                    _merge_into(found[0], c)
+                break
 
 
 def _to_entity(c: _Cluster) -> Entity:
@@ -235,9 +270,8 @@ def _to_entity(c: _Cluster) -> Entity:
         form = clean_surface(m.text)
         by_form[form].add(m.article_id)
         counts[form] += 1
-    longest = max(len(core_tokens(f)) for f in by_form)
-    full_forms = [f for f in by_form if len(core_tokens(f)) == longest] or list(by_form)
-    name = max(full_forms, key=lambda f: (len(by_form[f]), counts[f], f[:1].isupper(), f))
+    multi = [f for f in by_form if len(core_tokens(f)) >= 2] or list(by_form)
+    name = max(multi, key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)), f[:1].isupper(), f))
     label = majority_label(c.mentions)
     variants = sorted((f for f in by_form if f != name), key=lambda f: (-len(by_form[f]), f))
     mentions = sorted(c.mentions, key=lambda m: (m.article_id, m.start))
@@ -250,8 +284,8 @@ def resolve_entities(mentions: Iterable[Mention]) -> EntityIndex:
     clusters = _group_by_key(usable)
     _merge_acronyms(clusters)
     heads = _merge_names(clusters)
-    _attach_short(clusters, heads)
     _absorb_runs(clusters)
+    _attach_short(clusters, [h for h in heads if h.mentions])
     entities = [_to_entity(c) for c in clusters if c.mentions]
     entities.sort(key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.id))
     by_mention = {(m.article_id, m.start): e.id for e in entities for m in e.mentions}

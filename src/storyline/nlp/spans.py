@@ -60,7 +60,7 @@ def _extend_initial(span: Span) -> Span:
     """'John W' + '. Henry' (text tokenised word by word) -> 'John W . Henry'."""
     doc, end = span.doc, span.end
     if (span.label_ == "PERSON" and end + 1 < len(doc) and len(doc[end - 1].text) == 1
-            and doc[end - 1].is_upper and doc[end].text == "." and doc[end + 1].is_title):
+            and doc[end - 1].is_upper and doc[end].text == "." and doc[end + 1].text[:1].isupper()):
         return Span(doc, span.start, end + 2, label=span.label_)
     return span
 
