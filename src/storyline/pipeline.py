@@ -1,7 +1,7 @@
 """The pipeline, end to end: a reader can follow a story from ingest to brief here.
 
     read_sources -> annotate -> cluster_articles -> build_story (per story):
-        resolve_entities -> extract_dates -> extract_figures -> extract_quotes
+        resolve_story -> extract_dates -> extract_figures -> extract_quotes
         -> align_claims -> conflicts -> merge_timeline -> summarize -> headline
 """
 
@@ -19,8 +19,7 @@ from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.tallies import age_conflicts, tally_conflicts
 from storyline.cluster import cluster_articles
-from storyline.entities import resolve_entities
-from storyline.entities.titles import attach_title_mentions
+from storyline.entities import resolve_story
 from storyline.ingest import read_sources
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.options import Options
@@ -57,8 +56,7 @@ def _subject(story: Story) -> Entity | None:
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     """Everything storyline reports about one story (a list of annotated articles)."""
     story = Story(articles=[d.id for d in docs])
-    index = resolve_entities(m for d in docs for m in d.mentions)
-    attach_title_mentions(docs, index)
+    index = resolve_story(docs)
     story.entities = index.entities
     ref = story_reference_date(docs)
     dates = [r for d in docs for r in extract_dates(d, ref)]

@@ -1,0 +1,71 @@
+"""Names the story already recognised, tagged where the model missed them.
+
+spaCy misses names in headlines, in short forms ("Chiefs", "Saints", "Bush") and in odd
+sentences; when the same string is tagged elsewhere in the story, each untagged occurrence
+(case-sensitive, whole words) becomes a mention with the label the form carries most often
+(document-level label consistency, a standard trick in NER). A one-word form that the story
+also uses as an ordinary lower-case word ("People" / "people") is not tagged at the start of
+a sentence, where capitals say nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+from storyline.entities.names import clean_surface
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.nlp.spans import is_junk
+from storyline.records import Mention
+
+#: Shortest form propagated (two-letter forms such as "Us" or "AP" are too ambiguous).
+MIN_FORM_CHARS = 3
+
+
+def _forms(docs: list[AnnotatedArticle]) -> dict[str, str]:
+    """Every tagged surface form of the story and its majority label."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            form = clean_surface(m.text)
+            if len(form) >= MIN_FORM_CHARS and form[:1].isupper() and not is_junk(form, m.label):
+                labels[form][m.label] += 1
+    return {f: min(c, key=lambda lab: (-c[lab], lab)) for f, c in labels.items()}
+
+
+def _pattern(forms: dict[str, str]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])")
+
+
+def _common_words(docs: list[AnnotatedArticle]) -> set[str]:
+    return {w for d in docs for w in re.findall(r"\b[a-z]+\b", d.article.text)}
+
+
+def propagate_mentions(docs: list[AnnotatedArticle]) -> None:
+    """Add a mention for each untagged occurrence of a form tagged elsewhere in the story
+    (in place; running it twice adds nothing)."""
+    forms = _forms(docs)
+    pattern = _pattern(forms)
+    if pattern is None:
+        return
+    common = _common_words(docs)
+    for doc in docs:
+        taken = sorted((m.start, m.end) for m in doc.mentions + doc.dates + doc.numbers)
+        starts = [s.start for s in doc.sentences]
+        added = []
+        for match in pattern.finditer(doc.article.text):
+            start, end = match.span()
+            i = bisect.bisect_left(taken, (end, end))
+            if not starts or any(e > start for _, e in taken[max(0, i - 3) : i]):
+                continue  # overlaps a mention already there
+            sentence = max(0, bisect.bisect_right(starts, start) - 1)
+            at_start = not doc.article.text[doc.sentences[sentence].start : start].strip(" \"'“‘(")
+            if at_start and " " not in match[0] and match[0].lower() in common:
+                continue
+            added.append(Mention(doc.id, sentence, start, end, match[0], forms[match[0]]))
+        if added:
+            doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
