@@ -17,6 +17,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 TYPO_MIN_LETTERS = 6
 #: A given name this long that starts another matches it ("Alex" / "Alexandros").
 PREFIX_MIN_LETTERS = 3
+#: Given names sharing their first four letters match ("Alexis" / "Alexandros").
+SHARED_STEM = 4
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +47,8 @@ def given_match(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= PREFIX_MIN_LETTERS and long_.startswith(short):
+    if len(short) >= PREFIX_MIN_LETTERS and long_.startswith(short) or (
+            len(short) >= SHARED_STEM and a[:SHARED_STEM] == b[:SHARED_STEM]):
         return True
     return b in _name_family(a) or a in _name_family(b)
 

@@ -146,7 +146,7 @@ def _merge_acronyms(clusters: list[_Cluster]) -> None:
     for c in clusters:
         if c.label not in PLACE_LABELS | {"PERSON"} and len(c.tokens) >= 2:
             name = max((clean_surface(m.text) for m in c.mentions), key=lambda t: (len(t), t))
-            spelled = {initials(name), initials(f"The {name}")}
+            spelled = {initials(name), "T" + initials(name)}
             spelled |= {"".join(t[0] for t in tokens_of(name)).upper()}
             for form in sorted(spelled):
                 by_initials[form].append(c)
@@ -158,7 +158,7 @@ def _merge_acronyms(clusters: list[_Cluster]) -> None:
             _merge_into(targets[0], c)
 
 
-def _compatible(small: _Cluster, big: _Cluster) -> bool:
+def _compatible(small: _Cluster, big: _Cluster, agent_forms: set[tuple[str, ...]]) -> bool:
     """``small`` (a multi-word name) may name what ``big`` names."""
     s_label, b_label = small.label, big.label
     if type_group(s_label) != type_group(b_label):
@@ -166,11 +166,22 @@ def _compatible(small: _Cluster, big: _Cluster) -> bool:
     if "PERSON" in (s_label, b_label) and person_compatible(small.tokens, big.tokens):
         return True
     if s_label == "PERSON" == b_label:
-        return False
-    if len(big.mentions) * DOMINANCE <= len(small.mentions) or (
-            s_label != b_label and len(big.mentions) < len(small.mentions)):
-        return False  # "Indianapolis Colts" (12) does not join a headline run holding it (1)
-    return contiguous_in(small.tokens, big.tokens)
+        return big.tokens[: len(small.tokens)] == small.tokens  # "Sharron Diane" / "... Smith"
+    if s_label != b_label and len(big.mentions) < len(small.mentions):
+        return False  # "Barack Obama" (50) does not join "Barack Obama Foundation" (2)
+    if len(small.tokens) == len(big.tokens):
+        return contiguous_in(small.tokens, big.tokens)
+    return contiguous_in(small.tokens, big.tokens) and not _other_name_in(small.tokens, big.tokens, agent_forms)
+
+
+def _other_name_in(small: tuple[str, ...], big: tuple[str, ...], agent_forms: set[tuple[str, ...]]) -> bool:
+    """The words of ``big`` around ``small`` are a name of their own: 'Jaguars' in the run
+    'Jaguars Indianapolis Colts' (a place such as 'Boston' in 'Boston Red Sox' is no obstacle)."""
+    n = len(small)
+    for i in range(len(big) - n + 1):
+        if big[i : i + n] == small:
+            return big[:i] in agent_forms or big[i + n :] in agent_forms
+    return False
 
 
 def _pick(candidates: list[_Cluster], article_id: str | None = None) -> _Cluster | None:
@@ -186,24 +197,29 @@ def _pick(candidates: list[_Cluster], article_id: str | None = None) -> _Cluster
     return None
 
 
+def _blocks(tokens: tuple[str, ...]) -> list[str]:
+    """Blocking keys of a name: folded words and their first three letters (typos)."""
+    return list(dict.fromkeys([phonetic(t) for t in tokens] + [f"{t[:3]}~" for t in tokens]))
+
+
 def _merge_names(clusters: list[_Cluster]) -> list[_Cluster]:
     """Longer names first; each multi-word name joins a compatible longer one (see stage 3)."""
     order = sorted((c for c in clusters if c.mentions and len(c.tokens) >= 2),
                    key=lambda c: (-len(c.tokens), -len(c.mentions), c.key))
+    agent_forms = {f for c in clusters if c.mentions and type_group(c.label) == "AGENT" for f in c.forms()}
     heads: list[_Cluster] = []
-    by_token: dict[str, list[_Cluster]] = defaultdict(list)
+    by_block: dict[str, list[_Cluster]] = defaultdict(list)
     for c in order:
         seen: list[_Cluster] = []
-        for tok in dict.fromkeys(phonetic(t) for t in c.tokens):
-            seen += [h for h in by_token.get(tok, []) if h not in seen]
-        candidates = [h for h in seen if _compatible(c, h)]
-        target = _pick(candidates)
+        for block in _blocks(c.tokens):
+            seen += [h for h in by_block.get(block, []) if h not in seen]
+        target = _pick([h for h in seen if _compatible(c, h, agent_forms)])
         if target is not None:
             _merge_into(target, c)
             continue
         heads.append(c)
-        for tok in dict.fromkeys(phonetic(t) for t in c.tokens):
-            by_token[tok].append(c)
+        for block in _blocks(c.tokens):
+            by_block[block].append(c)
     return heads
 
 
@@ -225,12 +241,16 @@ def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     index = _short_index(heads)
     head_ids = {id(h) for h in heads}
     shorts = [c for c in clusters if c.mentions and id(c) not in head_ids and len(c.usual) == 1
-              and c.label in SHORT_LABELS and not is_acronym(c.mentions[0].text)]
+              and not is_acronym(c.mentions[0].text)]
     for c in shorts:
         candidates = index.get(phonetic(c.usual[0]), [])
+        if c.label not in SHORT_LABELS:
+            # a surname spaCy mostly calls a place ("Hansbrough" as GPE) but once a person
+            candidates = [h for h in candidates if h.label == "PERSON"] if any(
+                m.label == "PERSON" for m in c.mentions) else []
         moves: dict[int, list[Mention]] = defaultdict(list)
         for m in c.mentions:
-            target = _pick(candidates, m.article_id) if m.label in SHORT_LABELS else None
+            target = _pick(candidates, m.article_id)
             moves[id(target) if target else 0].append(m)
         for target in candidates:
             if id(target) in moves:
@@ -270,9 +290,11 @@ def _to_entity(c: _Cluster) -> Entity:
         form = clean_surface(m.text)
         by_form[form].add(m.article_id)
         counts[form] += 1
-    multi = [f for f in by_form if len(core_tokens(f)) >= 2] or list(by_form)
-    name = max(multi, key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)), f[:1].isupper(), f))
     label = majority_label(c.mentions)
+    # a person by full name ("Barack Obama", not "Obama"); anything else by its usual form
+    multi = [f for f in by_form if len(core_tokens(f)) >= 2] if label == "PERSON" else []
+    name = max(multi or list(by_form), key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)),
+                                                      f[:1].isupper(), f))
     variants = sorted((f for f in by_form if f != name), key=lambda f: (-len(by_form[f]), f))
     mentions = sorted(c.mentions, key=lambda m: (m.article_id, m.start))
     return Entity(content_id("e", label, name_key(name, label)), name, label, variants, mentions)
