@@ -272,7 +272,7 @@ def _absorb_runs(clusters: list[_Cluster]) -> None:
         if not c.mentions or len(c.mentions) > RUN_MAX_MENTIONS or len(c.tokens) < 2 or c.label in CONTAINER_LABELS:
             continue
         toks, group = c.tokens, type_group(c.label)
-        for n in range(len(toks) - 1, 0, -1):
+        for n in range(len(toks) - 1, (len(toks) - 1) // 2, -1):  # the name is half the run or more
             found: list[_Cluster] = []
             for i in range(len(toks) - n + 1):
                 found += [d for d in holders.get(toks[i : i + n], []) if d is not c and d not in found

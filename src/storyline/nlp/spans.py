@@ -23,6 +23,8 @@ CONNECTORS = frozenset({"of", "and", "the", "for", "on", "upon", "at", "&", "'n"
 EDGE_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCONJ", "PART",
                       "PUNCT", "SYM", "NUM", "INTJ"})
 DASHES = frozenset({"-", "–", "—", "--"})
+#: Longest lower-case syllable after a spaced hyphen kept in a name ("Il - kyu").
+HYPHEN_SYLLABLE = 4
 #: Party and state tags of US politicians: "D-N.Y", "R-Texas", "I-Vt".
 PARTY_TAG = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 #: Only initials: "O.K", "J.", "A. B".
@@ -41,8 +43,17 @@ def _breaks(tok: Token, dash_breaks: bool) -> bool:
     if text in DASHES:
         return text in ("—", "--") or (dash_breaks and _spaced_dash(tok))
     if tok.is_alpha and tok.is_lower and text not in CONNECTORS:
-        return True
+        return not _hyphen_syllable(tok)
     return tok.pos_ == "VERB" and tok.i > 0
+
+
+def _hyphen_syllable(tok: Token) -> bool:
+    """The lower-case end of a hyphenated name: 'kyu' in 'Ri Il-kyu' (also 'Il - kyu' in text
+    tokenised word by word, for a syllable of up to four letters)."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text not in DASHES or not tok.doc[tok.i - 2].is_title:
+        return False
+    glued = not tok.doc[tok.i - 1].whitespace_ and not tok.doc[tok.i - 2].whitespace_
+    return glued or len(tok.text) <= HYPHEN_SYLLABLE
 
 
 def _trim_edges(toks: list[Token]) -> list[Token]:
