@@ -46,7 +46,9 @@ def clean_surface(text: str) -> str:
     text = POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = HONORIFIC.sub("", text)
-    return text.strip(" -–—,.;:\"'“”‘’()")
+    if re.search(r"\b[A-Z]\.[A-Z]\.$", text):  # "U.S.", "D.C." keep their last period
+        return text.lstrip(" -–—,.;:\"'“”‘’()")
+    return text.strip(" -–—,.;:\"'“”‘’()[]")
 
 
 @lru_cache(maxsize=65536)

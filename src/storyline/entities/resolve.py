@@ -49,6 +49,9 @@ DOMINANCE = 2.0
 #: A headline run ("Lindsay Lohan Checks") with at most this many mentions joins the one known
 #: name it holds when that name has DOMINANCE times its mentions (ECB+ training topics).
 RUN_MAX_MENTIONS = 2
+#: A multi-word form names a non-person entity unless its usual form is this many times as
+#: frequent (NeuS val: "Department of Justice", not "Department"; ECB+: "Microsoft").
+RARE_FULL_NAME = 4
 
 
 def type_group(label: str) -> str:
@@ -141,20 +144,27 @@ def _merge_into(target: _Cluster, source: _Cluster) -> None:
     target.add(source.take_all())
 
 
+def _spellings(name: str) -> set[str]:
+    """Acronyms a name may go by: 'NIS', 'THR' (The Hollywood Reporter), 'HHS' (Department
+    of Health and Human Services: a leading word dropped)."""
+    base = initials(name)
+    out = {base, "T" + base, "".join(t[0] for t in tokens_of(name)).upper()}
+    return out | {base[1:]} if len(base) >= 4 else out
+
+
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
     by_initials: dict[str, list[_Cluster]] = defaultdict(list)
     for c in clusters:
-        if c.label not in PLACE_LABELS | {"PERSON"} and len(c.tokens) >= 2:
-            name = max((clean_surface(m.text) for m in c.mentions), key=lambda t: (len(t), t))
-            spelled = {initials(name), "T" + initials(name)}
-            spelled |= {"".join(t[0] for t in tokens_of(name)).upper()}
+        if c.mentions and c.label != "PERSON" and len(c.tokens) >= 2:
+            spelled = {a for m in c.mentions if len(core_tokens(m.text)) >= 2 for a in _spellings(m.text)}
             for form in sorted(spelled):
                 by_initials[form].append(c)
     for c in clusters:
         acronym = clean_surface(c.mentions[0].text) if c.mentions else ""
         targets = by_initials.get(acronym, []) if is_acronym(acronym) else []
-        targets = [t for i, t in enumerate(targets) if t not in targets[:i] and t is not c]
-        if len(targets) == 1 and targets[0].mentions:
+        targets = [t for i, t in enumerate(targets) if t not in targets[:i] and t is not c
+                   and t.mentions and type_group(t.label) == type_group(c.label)]
+        if len(targets) == 1:
             _merge_into(targets[0], c)
 
 
@@ -291,8 +301,11 @@ def _to_entity(c: _Cluster) -> Entity:
         by_form[form].add(m.article_id)
         counts[form] += 1
     label = majority_label(c.mentions)
-    # a person by full name ("Barack Obama", not "Obama"); anything else by its usual form
-    multi = [f for f in by_form if len(core_tokens(f)) >= 2] if label == "PERSON" else []
+    # a person by full name ("Barack Obama", not "Obama"); anything else by its usual
+    # multi-word form unless that is rare ("Microsoft", not a headline run "Explorer Microsoft")
+    multi = [f for f in by_form if len(core_tokens(f)) >= 2]
+    if label != "PERSON":
+        multi = [f for f in multi if counts[f] * RARE_FULL_NAME >= max(counts.values())]
     name = max(multi or list(by_form), key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)),
                                                       f[:1].isupper(), f))
     variants = sorted((f for f in by_form if f != name), key=lambda f: (-len(by_form[f]), f))

@@ -38,8 +38,8 @@ def _spaced_dash(tok: Token) -> bool:
 def _breaks(tok: Token, dash_breaks: bool) -> bool:
     """True when a name cannot run through this token."""
     text = tok.text
-    if any(c.isdigit() for c in text) or text in (",", ";", ":", "|", "/", "_", "(", ")", "[", "]"):
-        return True
+    if any(c.isdigit() or c in "[]{}<>|/_" for c in text) or text in (",", ";", ":", "(", ")"):
+        return True  # numbers, separators, editorial brackets ("[T]he", "Mueller, Robert]")
     if text in DASHES:
         return text in ("—", "--") or (dash_breaks and _spaced_dash(tok))
     if tok.is_alpha and tok.is_lower and text not in CONNECTORS:
