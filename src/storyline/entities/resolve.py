@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from storyline.entities.matching import contiguous_in, person_compatible
 from storyline.entities.names import (
+    QUOTED,
     STOP_IN_INITIALS,
     clean_surface,
     core_tokens,
@@ -233,22 +234,28 @@ def _merge_names(clusters: list[_Cluster]) -> list[_Cluster]:
     return heads
 
 
-def _short_index(heads: list[_Cluster]) -> dict[str, list[_Cluster]]:
-    """Which one-word forms may stand for each longer name: a person's first or last name,
-    any word of an organisation's name other than 'of', 'the', ..."""
+def _short_index(heads: list[_Cluster], agent_forms: set[tuple[str, ...]]) -> dict[str, list[_Cluster]]:
+    """Which one-word forms may stand for each longer name: a person's first or last name or
+    quoted nickname, any word of an organisation's name other than 'of', 'the', ... A rare
+    name whose other words are a name of their own ("Explorer Microsoft") stands for neither."""
     index: dict[str, list[_Cluster]] = defaultdict(list)
     for h in heads:
-        label = h.label
+        label, usual = h.label, h.usual
         if label not in SHORT_TARGETS:
             continue
-        words = (h.usual[0], h.usual[-1]) if label == "PERSON" else h.usual
-        for tok in dict.fromkeys(phonetic(t) for t in words if t not in STOP_IN_INITIALS):
-            index[tok].append(h)
+        words = [usual[0], usual[-1]] if label == "PERSON" else list(usual)
+        words += [t for m in h.mentions for q in QUOTED.findall(f" {m.text} ") for t in core_tokens(q)]
+        for tok in dict.fromkeys(t for t in words if t not in STOP_IN_INITIALS):
+            rest = tuple(t for t in usual if t != tok)
+            if len(h.mentions) <= RUN_MAX_MENTIONS and rest in agent_forms:
+                continue
+            index[phonetic(tok)].append(h)
     return index
 
 
 def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
-    index = _short_index(heads)
+    agent_forms = {f for c in clusters if c.mentions and type_group(c.label) == "AGENT" for f in c.forms()}
+    index = _short_index(heads, agent_forms)
     head_ids = {id(h) for h in heads}
     shorts = [c for c in clusters if c.mentions and id(c) not in head_ids and len(c.usual) == 1
               and not is_acronym(c.mentions[0].text)]

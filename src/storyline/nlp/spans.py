@@ -38,7 +38,7 @@ def _spaced_dash(tok: Token) -> bool:
 def _breaks(tok: Token, dash_breaks: bool) -> bool:
     """True when a name cannot run through this token."""
     text = tok.text
-    if any(c.isdigit() or c in "[]{}<>|/_" for c in text) or text in (",", ";", ":", "(", ")"):
+    if tok.is_space or any(c.isdigit() or c in "[]{}<>|/_" for c in text) or text in (",", ";", ":", "(", ")"):
         return True  # numbers, separators, editorial brackets ("[T]he", "Mueller, Robert]")
     if text in DASHES:
         return text in ("—", "--") or (dash_breaks and _spaced_dash(tok))
@@ -95,6 +95,8 @@ def repair_span(span: Span) -> list[Span]:
     dash_breaks = sum(_spaced_dash(t) for t in toks) >= 2 or _long_sides(toks)
     pieces: list[list[Token]] = [[]]
     for tok in toks:
+        if tok.i > span.start and "\n" in tok.doc[tok.i - 1].whitespace_:
+            pieces.append([])  # a name never runs across a line break
         if _breaks(tok, dash_breaks):
             pieces.append([])
         else:
