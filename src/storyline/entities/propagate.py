@@ -27,6 +27,8 @@ MIN_FORM_CHARS = 3
 #: A run is split only when each name in it is this many times as frequent as the run
 #: (ECB+ training topics).
 RUN_RARITY = 2
+#: Share of upper-case letters that makes a line a headline in capitals.
+SHOUTED_SHARE = 0.8
 
 
 def _form_labels(docs: list[AnnotatedArticle]) -> dict[str, Counter[str]]:
@@ -85,29 +87,48 @@ def _common_words(docs: list[AnnotatedArticle]) -> set[str]:
     return {w for d in docs for w in re.findall(r"\b[a-z]+\b", d.article.text)}
 
 
+def _shouted(text: str) -> bool:
+    """A line in capitals (a headline): most of its letters upper-case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_FORM_CHARS and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+
+
+def _occurrences(doc: AnnotatedArticle, pattern: re.Pattern[str], forms: dict[str, str],
+                 common: set[str], shouted: bool) -> list[Mention]:
+    """Untagged occurrences of known forms in one article (``shouted``: their capitalised
+    spellings, only in lines written in capitals)."""
+    text = doc.article.text
+    taken = sorted((m.start, m.end) for m in doc.mentions + doc.dates + doc.numbers)
+    starts = [s.start for s in doc.sentences]
+    added = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        i = bisect.bisect_left(taken, (end, end))
+        if not starts or any(e > start for _, e in taken[max(0, i - 3) : i]):
+            continue  # overlaps a mention already there
+        sentence = max(0, bisect.bisect_right(starts, start) - 1)
+        if shouted and not _shouted(doc.sentences[sentence].text):
+            continue
+        at_start = not text[doc.sentences[sentence].start : start].strip(" \"'“‘(")
+        if at_start and " " not in match[0] and match[0].lower() in common:
+            continue
+        added.append(Mention(doc.id, sentence, start, end, match[0], forms[match[0]]))
+    return added
+
+
 def propagate_mentions(docs: list[AnnotatedArticle]) -> None:
     """Add a mention for each untagged occurrence of a form tagged elsewhere in the story
     (in place; running it twice adds nothing)."""
     labels = _form_labels(docs)
     forms = {f: min(c, key=lambda lab: (-c[lab], lab)) for f, c in labels.items()}
-    pattern = _pattern(forms)
-    if pattern is None:
+    caps = {f.upper(): label for f, label in sorted(forms.items()) if f.upper() != f}
+    pattern, caps_pattern = _pattern(forms), _pattern(caps)
+    if pattern is None or caps_pattern is None:
         return
     common = _common_words(docs)
     for doc in docs:
         _split_runs(doc, labels)
-        taken = sorted((m.start, m.end) for m in doc.mentions + doc.dates + doc.numbers)
-        starts = [s.start for s in doc.sentences]
-        added = []
-        for match in pattern.finditer(doc.article.text):
-            start, end = match.span()
-            i = bisect.bisect_left(taken, (end, end))
-            if not starts or any(e > start for _, e in taken[max(0, i - 3) : i]):
-                continue  # overlaps a mention already there
-            sentence = max(0, bisect.bisect_right(starts, start) - 1)
-            at_start = not doc.article.text[doc.sentences[sentence].start : start].strip(" \"'“‘(")
-            if at_start and " " not in match[0] and match[0].lower() in common:
-                continue
-            added.append(Mention(doc.id, sentence, start, end, match[0], forms[match[0]]))
-        if added:
-            doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
+        for pat, known, shouted in ((pattern, forms, False), (caps_pattern, caps, True)):
+            added = _occurrences(doc, pat, known, common, shouted)
+            if added:
+                doc.mentions = sorted(doc.mentions + added, key=lambda m: (m.start, m.end))
