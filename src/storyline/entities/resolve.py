@@ -312,7 +312,7 @@ def _to_entity(c: _Cluster) -> Entity:
     # multi-word form unless that is rare ("Microsoft", not a headline run "Explorer Microsoft")
     multi = [f for f in by_form if len(core_tokens(f)) >= 2]
     if label != "PERSON":
-        multi = [f for f in multi if counts[f] * RARE_FULL_NAME >= max(counts.values())]
+        multi = [f for f in multi if counts[f] * RARE_FULL_NAME > max(counts.values())]
     name = max(multi or list(by_form), key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)),
                                                       f[:1].isupper(), f))
     variants = sorted((f for f in by_form if f != name), key=lambda f: (-len(by_form[f]), f))
