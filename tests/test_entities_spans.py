@@ -64,7 +64,7 @@ def test_glued_hyphen_syllable_of_any_length_stays() -> None:
 
 
 def test_initial_in_text_tokenised_word_by_word_is_kept() -> None:
-    doc = Doc(VOCAB, words="George W . Bush spoke".split(), pos="PROPN PROPN PUNCT PROPN VERB".split())
+    doc = Doc(VOCAB, words=["George", "W", ".", "Bush", "spoke"], pos=["PROPN", "PROPN", "PUNCT", "PROPN", "VERB"])
     assert repaired(Span(doc, 0, 2, label="PERSON")) == ["George W . Bush"]
 
 

@@ -104,13 +104,16 @@ def read_ecb_topics(root: Path, topics: tuple[int, ...]) -> list[EcbDoc]:
     return docs
 
 
+Clusters = dict[Hashable, Hashable]
+
+
 def entity_alignment(docs: list[EcbDoc], mentions: list[list[Mention]],
-                     entity_of: Mapping[tuple[str, int], str]) -> tuple[dict[Hashable, Hashable], dict[Hashable, Hashable]]:
+                     entity_of: Mapping[tuple[str, int], str]) -> tuple[Clusters, Clusters]:
     """Gold and system clusters of the named participant mentions of ``docs``: a gold mention
     takes the entity of the first system mention (of ``mentions``, per doc) overlapping it;
     one the system did not find stays a singleton in ``bcubed``."""
-    gold: dict[Hashable, Hashable] = {}
-    system: dict[Hashable, Hashable] = {}
+    gold: Clusters = {}
+    system: Clusters = {}
     for doc, found in zip(docs, mentions):
         for mid in sorted(doc.named):
             start, end = doc.spans[mid]
