@@ -169,3 +169,19 @@ def test_same_input_same_entities_in_any_order() -> None:
     second = resolve_entities(list(reversed(items)))
     assert [(e.id, e.name, e.variants) for e in first.entities] == [
         (e.id, e.name, e.variants) for e in second.entities]
+
+
+@pytest.mark.parametrize(("usual", "better"), [
+    ("foreign ministry", "Foreign Ministry"),
+    ("WASHINGTON", "Washington"),
+])
+def test_entity_named_by_a_capitalised_form_not_a_headline(usual: str, better: str) -> None:
+    index = resolve_entities(mentions(("a", usual, "ORG"), ("b", usual, "ORG"), ("c", usual, "ORG"),
+                                      ("c", better, "ORG")))
+    assert [e.name for e in index.entities] == [better]
+
+
+def test_non_person_named_by_its_usual_full_name() -> None:
+    index = resolve_entities(mentions(("a", "Department of Justice", "ORG"), ("b", "Department of Justice", "ORG"),
+                                      ("a", "Department", "ORG"), ("b", "Department", "ORG"), ("c", "Department", "ORG")))
+    assert [e.name for e in index.entities] == ["Department of Justice"]

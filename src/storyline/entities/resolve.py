@@ -53,6 +53,8 @@ RUN_MAX_MENTIONS = 2
 #: A multi-word form names a non-person entity unless its usual form is this many times as
 #: frequent (NeuS val: "Department of Justice", not "Department"; ECB+: "Microsoft").
 RARE_FULL_NAME = 4
+#: A name in capitals longer than this is a headline's ("WASHINGTON"), not an acronym ("NATO").
+SHOUTED_NAME = 5
 
 
 def type_group(label: str) -> str:
@@ -313,8 +315,9 @@ def _to_entity(c: _Cluster) -> Entity:
     multi = [f for f in by_form if len(core_tokens(f)) >= 2]
     if label != "PERSON":
         multi = [f for f in multi if counts[f] * RARE_FULL_NAME > max(counts.values())]
-    name = max(multi or list(by_form), key=lambda f: (len(by_form[f]), counts[f], len(core_tokens(f)),
-                                                      f[:1].isupper(), f))
+    name = max(multi or list(by_form), key=lambda f: (
+        f[:1].isupper(), not (f.isupper() and len(f) > SHOUTED_NAME), len(by_form[f]), counts[f],
+        len(core_tokens(f)), f))
     variants = sorted((f for f in by_form if f != name), key=lambda f: (-len(by_form[f]), f))
     mentions = sorted(c.mentions, key=lambda m: (m.article_id, m.start))
     return Entity(content_id("e", label, name_key(name, label)), name, label, variants, mentions)
