@@ -185,3 +185,10 @@ def test_non_person_named_by_its_usual_full_name() -> None:
     index = resolve_entities(mentions(("a", "Department of Justice", "ORG"), ("b", "Department of Justice", "ORG"),
                                       ("a", "Department", "ORG"), ("b", "Department", "ORG"), ("c", "Department", "ORG")))
     assert [e.name for e in index.entities] == ["Department of Justice"]
+
+
+def test_surname_goes_to_the_person_named_last_before_it() -> None:
+    index = resolve_entities(mentions(("a", "John Jenkin", "PERSON"), ("a", "John Jenkin", "PERSON"),
+                                      ("a", "Katie Jenkin", "PERSON"), ("a", "Jenkin", "PERSON")))
+    short = next(m for e in index.entities for m in e.mentions if m.text == "Jenkin")
+    assert index.by_mention[(short.article_id, short.start)] == entity_of(index, "Katie Jenkin").id

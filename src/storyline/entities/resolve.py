@@ -197,13 +197,20 @@ def _other_name_in(small: tuple[str, ...], big: tuple[str, ...], agent_forms: se
     return False
 
 
-def _pick(candidates: list[_Cluster], article_id: str | None = None) -> _Cluster | None:
-    """The candidate named in the same article (most there), else the dominant one."""
+def _distance(c: _Cluster, article_id: str, start: int) -> tuple[int, int]:
+    """How far back (else ahead) the nearest mention of ``c`` is from ``start`` in an article."""
+    before = [start - x.start for x in c.mentions if x.article_id == article_id and x.start < start]
+    after = [x.start - start for x in c.mentions if x.article_id == article_id and x.start > start]
+    return (0, min(before)) if before else (1, min(after))
+
+
+def _pick(candidates: list[_Cluster], article_id: str | None = None, start: int = 0) -> _Cluster | None:
+    """The candidate named last before ``start`` in the same article (else first after it),
+    else the dominant one in the story."""
     if article_id is not None:
         local = [c for c in candidates if c.count_in(article_id)]
         if local:
-            return min(local, key=lambda c: (-c.count_in(article_id), min(
-                x.start for x in c.mentions if x.article_id == article_id), c.key))
+            return min(local, key=lambda c: (_distance(c, article_id, start), c.key))
     ranked = sorted(candidates, key=lambda c: (-len(c.mentions), c.key))
     if len(ranked) == 1 or ranked and len(ranked[0].mentions) >= DOMINANCE * len(ranked[1].mentions):
         return ranked[0]
@@ -269,7 +276,7 @@ def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
                 m.label == "PERSON" for m in c.mentions) else []
         moves: dict[int, list[Mention]] = defaultdict(list)
         for m in c.mentions:
-            target = _pick(candidates, m.article_id)
+            target = _pick(candidates, m.article_id, m.start)
             moves[id(target) if target else 0].append(m)
         for target in candidates:
             if id(target) in moves:
