@@ -192,3 +192,8 @@ def test_surname_goes_to_the_person_named_last_before_it() -> None:
                                       ("a", "Katie Jenkin", "PERSON"), ("a", "Jenkin", "PERSON")))
     short = next(m for e in index.entities for m in e.mentions if m.text == "Jenkin")
     assert index.by_mention[(short.article_id, short.start)] == entity_of(index, "Katie Jenkin").id
+
+
+def test_type_tie_goes_to_person() -> None:
+    index = resolve_entities(mentions(("a", "Donald Trump", "PERSON"), ("b", "Trump", "NORP")))
+    assert [(e.name, e.type) for e in index.entities] == [("Donald Trump", "PERSON")]

@@ -61,10 +61,16 @@ def type_group(label: str) -> str:
     return "PLACE" if label in PLACE_LABELS else "AGENT"
 
 
+#: Ties of the majority vote go to the label earlier here (a person tagged once PERSON and
+#: once NORP is a person).
+LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW")
+
+
 def majority_label(mentions: Iterable[Mention]) -> str:
-    """The most frequent label; ties go to the alphabetically first."""
+    """The most frequent label; ties go by ``LABEL_PRIORITY``."""
     counts = Counter(m.label for m in mentions if m.label != "TITLE")
-    return min(counts, key=lambda lab: (-counts[lab], lab)) if counts else "PERSON"
+    rank = {lab: i for i, lab in enumerate(LABEL_PRIORITY)}
+    return min(counts, key=lambda lab: (-counts[lab], rank.get(lab, len(rank)), lab)) if counts else "PERSON"
 
 
 @dataclass
