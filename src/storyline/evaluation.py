@@ -8,7 +8,7 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storyline.records import Article
+from storyline.records import Article, Mention
 
 #: The ECB+ dev split used by the literature (Cybulska & Vossen 2015).
 ECB_DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
@@ -102,6 +102,27 @@ def read_ecb_topics(root: Path, topics: tuple[int, ...]) -> list[EcbDoc]:
         if folder.is_dir():
             docs += [read_ecb_doc(p) for p in sorted(folder.glob("*.xml"))]
     return docs
+
+
+Clusters = dict[Hashable, Hashable]
+
+
+def entity_alignment(docs: list[EcbDoc], mentions: list[list[Mention]],
+                     entity_of: Mapping[tuple[str, int], str]) -> tuple[Clusters, Clusters]:
+    """Gold and system clusters of the named participant mentions of ``docs``: a gold mention
+    takes the entity of the first system mention (of ``mentions``, per doc) overlapping it;
+    one the system did not find stays a singleton in ``bcubed``."""
+    gold: Clusters = {}
+    system: Clusters = {}
+    for doc, found in zip(docs, mentions):
+        for mid in sorted(doc.named):
+            start, end = doc.spans[mid]
+            gold[(doc.name, mid)] = doc.gold[mid]
+            for m in found:
+                if m.start < end and start < m.end and (m.article_id, m.start) in entity_of:
+                    system[(doc.name, mid)] = entity_of[(m.article_id, m.start)]
+                    break
+    return gold, system
 
 
 def bcubed(gold: Mapping[Hashable, Hashable], system: Mapping[Hashable, Hashable]) -> tuple[float, float, float]:

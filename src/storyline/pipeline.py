@@ -1,7 +1,7 @@
 """The pipeline, end to end: a reader can follow a story from ingest to brief here.
 
     stream_sources -> annotate_map (features, spool) -> cluster_features -> build_story (per story):
-        resolve_entities -> extract_dates -> extract_figures -> extract_quotes
+        resolve_story -> extract_dates -> extract_figures -> extract_quotes
         -> group_facts -> find_conflicts -> merge_timeline -> summarize -> headline
 """
 
@@ -20,8 +20,7 @@ from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.slots import sentence_views
 from storyline.cluster import STORY_THRESHOLD, article_features, cluster_articles, cluster_features
-from storyline.entities import resolve_entities
-from storyline.entities.titles import attach_title_mentions
+from storyline.entities import resolve_story
 from storyline.ingest import ReadResult, stream_sources
 from storyline.nlp import AnnotatedArticle, load_model
 from storyline.nlp.annotate import annotate_map
@@ -48,8 +47,7 @@ def _headline(docs: list[AnnotatedArticle], story: Story) -> str:
 def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     """Everything storyline reports about one story (a list of annotated articles)."""
     story = Story(articles=[d.id for d in docs])
-    index = resolve_entities(m for d in docs for m in d.mentions)
-    attach_title_mentions(docs, index)
+    index = resolve_story(docs)
     story.entities = index.entities
     ref = story_reference_date(docs)
     dates = [r for d in docs for r in extract_dates(d, ref)]

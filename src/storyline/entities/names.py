@@ -25,18 +25,30 @@ STOP_IN_INITIALS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "l
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 #: Honorifics and titles that spaCy sometimes includes in a PERSON span ("Mr. Trump").
 HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|"
+    r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|Det|"
     r"President|Vice President|Prime Minister|Senator|Governor|Judge|Justice|Chancellor|"
-    r"Pope|Mayor|Secretary|Minister|Ambassador)\.?\s+)+(?=[A-Z])")
+    r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney|Coach|Detective|Officer|Deputy|"
+    r"Sheriff|Rabbi|Imam|Pastor|Reverend|Congressman|Congresswoman|Representative|"
+    r"Commissioner|Inspector|QB|RB|WR|LB|CB|LHP|RHP)\.?\s+)+(?=[A-Z])")
+#: Legal forms and country suffixes of companies ("Microsoft Corp", "Toyota USA").
+CORPORATE_SUFFIXES = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited",
+                                "llc", "plc", "usa", "ag", "sa", "gmbh", "nv", "lp", "llp"})
+#: Generational suffixes of people ("Arcade Joseph Comeaux Jr.").
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A quoted nickname inside a name: Vincent "The Chin" Gigante.
+QUOTED = re.compile(r"\s[\"“'‘`]{1,2}\s?[^\"”'’`]+?\s?[\"”'’`]{1,2}(?=\s)")
 
 
 def clean_surface(text: str) -> str:
     """Surface form without possessive, leading article, trailing punctuation or spaces."""
     text = " ".join(text.split())
+    text = re.sub(r"\s?['’]\s?s$", "", text)  # "Lohan ’ s" in text tokenised word by word
     text = POSSESSIVE.sub("", text)
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = HONORIFIC.sub("", text)
-    return text.strip(" -–—,.;:\"'“”‘’()")
+    if re.search(r"\b[A-Z]\.[A-Z]\.$", text):  # "U.S.", "D.C." keep their last period
+        return text.lstrip(" -–—,.;:\"'“”‘’()")
+    return text.strip(" -–—,.;:\"'“”‘’()[]")
 
 
 @lru_cache(maxsize=65536)
@@ -44,6 +56,16 @@ def tokens_of(text: str) -> tuple[str, ...]:
     """Lower-case ASCII name tokens; hyphens and dots split tokens."""
     ascii_text = unidecode(clean_surface(text)).lower()
     return tuple(t for t in re.split(r"[^a-z0-9']+", ascii_text) if t and t != "'")
+
+
+@lru_cache(maxsize=65536)
+def core_tokens(text: str) -> tuple[str, ...]:
+    """Name tokens without a quoted nickname, a legal form or a generational suffix:
+    'Microsoft Corp.' -> (microsoft,), 'Vincent "The Chin" Gigante' -> (vincent, gigante)."""
+    tokens = list(tokens_of(QUOTED.sub(" ", f" {clean_surface(text)} ")))
+    while len(tokens) > 1 and (tokens[-1] in CORPORATE_SUFFIXES or tokens[-1] in GENERATIONAL):
+        tokens.pop()
+    return tuple(tokens)
 
 
 @lru_cache(maxsize=65536)
@@ -60,7 +82,7 @@ def phonetic(token: str) -> str:
 
 def name_key(text: str, label: str = "") -> str:
     """The key two spellings of one name share: folded tokens, spaces and hyphens removed."""
-    tokens = list(tokens_of(text))
+    tokens = list(core_tokens(text))
     if label == "ORG":
         tokens = [OUTLET_SYNONYMS.get(t, t) for t in tokens if t not in DROP_WORDS] or tokens
     if label == "NORP" and tokens and tokens[-1].endswith("s") and len(tokens[-1]) > 3:

@@ -4,10 +4,9 @@
   ("the Chosun Ilbo newspaper", "the Chosun Daily", "Korea Herald");
 - government bodies written in lower case ("the unification ministry");
 - acronyms defined in parentheses ("National Intelligence Service (NIS)") and reused;
-- trimming of possessives ("Ri Il-kyu's") and a leading "the".
+- trimming of possessives ("Ri Il-kyu's") and a leading "the";
+- repair of spans the model runs past a name in headlines and URLs (``nlp.spans``).
 """
-
-
 
 from typing import Any
 
@@ -15,6 +14,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from storyline.nlp.spans import repair_span
 
 NEWS_AGENCIES = (
     "AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "Yonhap", "Xinhua",
@@ -92,7 +93,7 @@ def make_entity_rules(nlp: Language, name: str) -> Any:
     phrases, matcher = _build_matchers(nlp)
 
     def entity_rules(doc: Doc) -> Doc:
-        model_spans = [s for s in (_trim(e) for e in doc.ents) if s is not None]
+        model_spans = [r for e in doc.ents for s in [_trim(e)] if s is not None for r in repair_span(s)]
         model_spans = [s for s in model_spans if s.label_ in _ENT_LABELS_TO_KEEP or
                        s.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY",
                                     "PERCENT", "ORDINAL")]

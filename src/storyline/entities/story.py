@@ -1,0 +1,16 @@
+"""The entities of one story: propagate recognised names, resolve, attach titles."""
+
+from __future__ import annotations
+
+from storyline.entities.propagate import propagate_mentions
+from storyline.entities.resolve import EntityIndex, resolve_entities
+from storyline.entities.titles import attach_title_mentions
+from storyline.nlp.annotate import AnnotatedArticle
+
+
+def resolve_story(docs: list[AnnotatedArticle]) -> EntityIndex:
+    """Entities of the articles of one story (adds propagated mentions to ``docs`` in place)."""
+    propagate_mentions(docs)
+    index = resolve_entities(m for d in docs for m in d.mentions)
+    attach_title_mentions(docs, index)
+    return index

@@ -1,0 +1,145 @@
+"""The rule layer after spaCy NER (span repair, junk) and story-level propagation of names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from storyline.entities import resolve_story
+from storyline.entities.propagate import propagate_mentions
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.nlp.spans import is_junk, repair_span
+from storyline.records import Article, Mention, Sentence
+
+VOCAB = spacy.blank("en").vocab
+
+
+def span_of(words: str, pos: str, label: str, spaces: str | None = None) -> Span:
+    """A doc of ``words`` (space-separated; '_' in ``spaces`` marks a token glued to the next)
+    whose whole length is one entity with ``label``."""
+    toks = words.split()
+    glued = spaces.split() if spaces else ["x"] * len(toks)
+    doc = Doc(VOCAB, words=toks, spaces=[g != "_" for g in glued], pos=pos.split())
+    return Span(doc, 0, len(toks), label=label)
+
+
+def repaired(span: Span) -> list[str]:
+    return [s.text for s in repair_span(span)]
+
+
+@pytest.mark.parametrize(("words", "pos", "label", "expected"), [
+    # headline verbs and lower-case words end a name
+    ("Lindsay Lohan Checks Into Rehab", "PROPN PROPN VERB ADP PROPN", "PERSON", ["Lindsay Lohan", "Rehab"]),
+    ("Creighton past Drake", "PROPN ADP PROPN", "ORG", ["Creighton", "Drake"]),
+    ("Obama Reverses Bush", "PROPN VERB PROPN", "PERSON", ["Obama", "Bush"]),
+    # URL and slug debris
+    ("htm Esther Williams", "X PROPN PROPN", "PERSON", ["Esther Williams"]),
+    ("lindsay - lohan - is - mia", "PROPN PUNCT PROPN PUNCT AUX PUNCT X", "PERSON", []),
+    ("Creighton ’ s 65 - 53", "PROPN PUNCT PART NUM SYM NUM", "ORG", ["Creighton"]),
+    # a spaced dash between two names separates them; one between syllables does not
+    ("Esther Williams - Esther Williams", "PROPN PROPN PUNCT PROPN PROPN", "PERSON",
+     ["Esther Williams", "Esther Williams"]),
+    ("Ri Il - kyu", "PROPN PROPN PUNCT PROPN", "PERSON", ["Ri Il - kyu"]),
+    ("Jean - Claude Juncker", "PROPN PUNCT PROPN PROPN", "PERSON", ["Jean - Claude Juncker"]),
+    # names keep their particles
+    ("Bank of America", "PROPN ADP PROPN", "ORG", ["Bank of America"]),
+    ("Charles de Gaulle", "PROPN PROPN PROPN", "PERSON", ["Charles de Gaulle"]),
+    # editorial brackets and inverted names
+    ("Mueller , Robert ]", "PROPN PUNCT PROPN PUNCT", "PERSON", ["Mueller", "Robert"]),
+    ("[ T]he United States", "PUNCT PROPN PROPN PROPN", "GPE", ["United States"]),
+    # junk: initials as a person, a party tag
+    ("O.K", "PROPN", "PERSON", []),
+    ("D - N.Y", "PROPN PUNCT PROPN", "ORG", []),
+])
+def test_repair_span(words: str, pos: str, label: str, expected: list[str]) -> None:
+    assert repaired(span_of(words, pos, label)) == expected
+
+
+def test_glued_hyphen_syllable_of_any_length_stays() -> None:
+    span = span_of("Kim Jong - unnnn", "PROPN PROPN PUNCT PROPN", "PERSON", spaces="x _ _ x")
+    assert repaired(span) == ["Kim Jong-unnnn"]
+
+
+def test_initial_in_text_tokenised_word_by_word_is_kept() -> None:
+    doc = Doc(VOCAB, words=["George", "W", ".", "Bush", "spoke"], pos=["PROPN", "PROPN", "PUNCT", "PROPN", "VERB"])
+    assert repaired(Span(doc, 0, 2, label="PERSON")) == ["George W . Bush"]
+
+
+@pytest.mark.parametrize(("text", "label", "junk"), [
+    ("O.K", "PERSON", True), ("D-N.Y", "ORG", True), ("R-Texas", "ORG", True), ("A. B.", "PERSON", True),
+    ("...", "ORG", True), ("U.S.", "GPE", False), ("Ri Il-kyu", "PERSON", False), ("AP", "ORG", False),
+])
+def test_is_junk(text: str, label: str, junk: bool) -> None:
+    assert is_junk(text, label) is junk
+
+
+def article(text: str, tagged: list[tuple[str, str]]) -> AnnotatedArticle:
+    """An annotated article whose sentences are its lines and whose mentions are the first
+    occurrence of each tagged string (what the model found)."""
+    art = Article(text=text)
+    sentences, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(art.id, i, pos, pos + len(line), line))
+        pos += len(line) + 1
+    found = []
+    for form, label in tagged:
+        start = text.index(form)
+        sentence = max(s.index for s in sentences if s.start <= start)
+        found.append(Mention(art.id, sentence, start, start + len(form), form, label))
+    return AnnotatedArticle(art, sentences, [[] for _ in sentences], found, [], [])
+
+
+def test_known_names_are_tagged_where_the_model_missed_them() -> None:
+    a = article("The Kansas City Chiefs lost. The Chiefs fell to the Colts.", [("Kansas City Chiefs", "ORG")])
+    b = article("Chiefs fans left early.\nThe Chiefs and the Colts meet again.", [("Chiefs", "ORG"), ("Colts", "ORG")])
+    propagate_mentions([a, b])
+    assert [m.text for m in a.mentions] == ["Kansas City Chiefs", "Chiefs", "Colts"]
+    assert [m.text for m in b.mentions] == ["Chiefs", "Chiefs", "Colts"]
+    assert all(m.label == "ORG" for m in a.mentions + b.mentions)
+
+
+def test_propagation_is_case_sensitive_whole_word_and_idempotent() -> None:
+    a = article("Apple said so. An apple a day. Applebee's is not Apple.", [("Apple", "ORG")])
+    propagate_mentions([a])
+    propagate_mentions([a])
+    assert [a.article.text[m.start : m.end] for m in a.mentions] == ["Apple", "Apple"]
+
+
+def test_common_word_at_sentence_start_is_not_a_name() -> None:
+    a = article("Fans read People magazine.\nPeople said the people were happy.", [("People", "ORG")])
+    propagate_mentions([a])
+    assert len(a.mentions) == 1
+
+
+def test_names_in_a_headline_in_capitals() -> None:
+    a = article("COLTS BEAT THE CHIEFS\nThe Colts beat the Chiefs on Sunday.", [("Colts", "ORG"), ("Chiefs", "ORG")])
+    propagate_mentions([a])
+    assert sorted(m.text for m in a.mentions) == ["CHIEFS", "COLTS", "Chiefs", "Colts"]
+
+
+def test_rare_run_of_two_known_names_is_split() -> None:
+    a = article("Colts Beat Chiefs\nThe Colts won. The Chiefs lost. Colts fans cheered. Chiefs fans wept.",
+                [("Colts Beat Chiefs", "ORG"), ("Colts", "ORG"), ("Chiefs", "ORG")])
+    b = article("Colts and Chiefs played.", [("Colts", "ORG"), ("Chiefs", "ORG")])
+    index = resolve_story([a, b])
+    names = {m.text: index.by_mention[(m.article_id, m.start)] for m in a.mentions}
+    assert "Colts Beat Chiefs" not in names and names["Colts"] != names["Chiefs"]
+
+
+def test_run_with_a_connector_is_kept() -> None:
+    a = article("Bank of America rose. Bank shares and America stocks.", [("Bank of America", "ORG")])
+    propagate_mentions([a])
+    assert a.mentions[0].text == "Bank of America"
+
+
+def test_mentions_stay_sorted_and_inside_their_sentence() -> None:
+    a = article("Ri Il Kyu spoke.\nLater Ri Il Kyu left.", [("Ri Il Kyu", "PERSON")])
+    propagate_mentions([a])
+    for m in a.mentions:
+        s = a.sentences[m.sentence]
+        assert s.start <= m.start and m.end <= s.end
+    assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
+    assert all(re.fullmatch(r"Ri Il Kyu", m.text) for m in a.mentions)
