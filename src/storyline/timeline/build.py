@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle
-from storyline.records import TimeRef
+from storyline.records import Mention, TimeRef
 from storyline.timeline.resolver import resolve_expression
 
 #: "Today" and "now" in quotes and features rarely date an event of the story.
@@ -20,10 +20,22 @@ def story_reference_date(docs: list[AnnotatedArticle]) -> date | None:
 
 def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[TimeRef]:
     """Resolve every DATE mention of one article."""
+    return [r for _, r in resolved_mentions(doc, fallback_ref)]
+
+
+def system_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[int, int, str]]:
+    """(start, end, TimeML value) of every resolved date: what the TimeML scorer reads."""
+    from storyline.timeml import timeml_value
+
+    return [(m.start, m.end, timeml_value(r.date, r.precision))
+            for m, r in resolved_mentions(doc, fallback_ref)]
+
+
+def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[Mention, TimeRef]]:
     ref = doc.article.published or fallback_ref
     anchor = "published" if doc.article.published else "story"
     text = doc.article.text
-    refs: list[TimeRef] = []
+    refs: list[tuple[Mention, TimeRef]] = []
     for mention in doc.dates:
         if mention.text.lower().strip() in DEICTIC_ONLY:
             continue
@@ -31,6 +43,6 @@ def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[Time
         resolved = resolve_expression(mention.text, ref, context)
         if resolved is None:
             continue
-        refs.append(TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
-                            resolved.precision, resolved.qualifier, resolved.approximate, anchor))
+        refs.append((mention, TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
+                            resolved.precision, resolved.qualifier, resolved.approximate, anchor)))
     return refs
