@@ -1,15 +1,26 @@
-"""The timeline stage: dated statements of every article, merged across sources."""
+"""The timeline stage: every date of every article resolved (against the publication date, the
+tense around it and the last date the article mentioned), and which of them date an action."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from storyline.nlp.annotate import AnnotatedArticle
+from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
+from storyline.timeline.calendar import ResolvedDate
 from storyline.timeline.resolver import resolve_expression
+from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 
-#: "Today" and "now" in quotes and features rarely date an event of the story.
-DEICTIC_ONLY = {"today", "now", "tonight", "currently", "recently"}
+#: Words that name the moment of writing: kept as dates, but in quotes they rarely date an event.
+DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recently|this (?:morning|afternoon|evening))")
+#: Precisions outside the brief's contract: resolved (and scored) but never timeline entries.
+NOT_IN_TIMELINE = frozenset({"century", "half"})
+#: How many tokens around a date an action verb may be to be the one it dates (same clause).
+#: Tuned on the seed story and TimeBank sentences.
+VERB_WINDOW = 8
+#: Lemmas that do not make a clause an action.
+NOT_ACTIONS = frozenset({"be", "have", "do", "mark", "compare", "remain", "include", "represent"})
 
 
 def story_reference_date(docs: list[AnnotatedArticle]) -> date | None:
@@ -19,30 +30,85 @@ def story_reference_date(docs: list[AnnotatedArticle]) -> date | None:
 
 
 def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[TimeRef]:
-    """Resolve every DATE mention of one article."""
+    """Resolve every date mention of one article."""
     return [r for _, r in resolved_mentions(doc, fallback_ref)]
 
 
 def system_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[int, int, str]]:
-    """(start, end, TimeML value) of every resolved date: what the TimeML scorer reads."""
+    """(start, end, TimeML value) of every resolved date: what the TimeML scorer reads. A range
+    counts twice: its start over the words before the dash, its end over the rest."""
     from storyline.timeml import timeml_value
 
-    return [(m.start, m.end, timeml_value(r.date, r.precision))
-            for m, r in resolved_mentions(doc, fallback_ref)]
+    out = []
+    for m, r in resolved_mentions(doc, fallback_ref):
+        split = re.search(r"\d\s*(-|/|\bto\b|\bthrough\b|\band\b)\s*\d", m.text) if r.end else None
+        if r.end and split:
+            cut = m.start + split.start(1)
+            out += [(m.start, cut, timeml_value(r.date, r.precision)),
+                    (cut, m.end, timeml_value(r.end, r.precision))]
+        else:
+            out.append((m.start, m.end, timeml_value(r.date, r.precision)))
+    return out
 
 
 def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[Mention, TimeRef]]:
+    """Date mentions in text order with their resolution. The last date read is the anchor of
+    back-references ("that day", "a year earlier"); a date read from an anchor does not move it."""
     ref = doc.article.published or fallback_ref
-    anchor = "published" if doc.article.published else "story"
+    source = "published" if doc.article.published else "story"
     text = doc.article.text
+    anchor: ResolvedDate | None = None
     refs: list[tuple[Mention, TimeRef]] = []
-    for mention in doc.dates:
-        if mention.text.lower().strip() in DEICTIC_ONLY:
-            continue
-        context = text[max(0, mention.start - 16) : mention.start]
-        resolved = resolve_expression(mention.text, ref, context)
+    for mention in sorted(doc.dates, key=lambda m: (m.start, m.end)):
+        tokens = doc.tokens[mention.sentence] if mention.sentence < len(doc.tokens) else []
+        tense = tense_at(tokens, mention.start, mention.end)
+        context = text[max(0, mention.start - 16): mention.start]
+        resolved = resolve_expression(mention.text, ref, context, tense, anchor)
         if resolved is None:
             continue
+        if anchor is None or resolve_expression(mention.text, ref, context, tense, None) == resolved:
+            anchor = resolved
+        event = _dates_an_action(doc, mention, resolved, tokens)
         refs.append((mention, TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
-                            resolved.precision, resolved.qualifier, resolved.approximate, anchor)))
+                                      resolved.precision, resolved.qualifier, resolved.approximate,
+                                      source, event, resolved.end)))
     return refs
+
+
+def _clause(tokens: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
+    """Tokens of the clause before and after the characters start..end (up to VERB_WINDOW)."""
+    before: list[Token] = []
+    for t in reversed([t for t in tokens if t.idx < start]):
+        if t.text in CLAUSE_BREAKS or len(before) >= VERB_WINDOW:
+            break
+        before.insert(0, t)
+    after: list[Token] = []
+    for t in (t for t in tokens if t.idx >= end):
+        if t.text in CLAUSE_BREAKS or len(after) >= VERB_WINDOW:
+            break
+        after.append(t)
+    return before, after
+
+
+def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: ResolvedDate,
+                     tokens: list[Token]) -> bool:
+    """A timeline entry: the date is attached to an action verb in its clause, is not a year used
+    as an adjective ("the 2020 candidates"), and is not "today" inside a quotation."""
+    if resolved.precision in NOT_IN_TIMELINE:
+        return False
+    before, after = _clause(tokens, mention.start, mention.end)
+    words = mention.text.lower().strip()
+    if re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d(?:['’]s)?", words) and after and \
+            after[0].pos in ("NOUN", "PROPN", "ADJ") and (not before or before[-1].pos != "ADP"):
+        return False
+    if DEICTIC.fullmatch(words) and _inside_quote(doc, mention):
+        return False
+    return any(t.pos == "VERB" and t.lemma not in NOT_ACTIONS for t in before + after)
+
+
+def _inside_quote(doc: AnnotatedArticle, mention: Mention) -> bool:
+    sentence = doc.sentences[mention.sentence]
+    paragraph_start = doc.article.text.rfind("\n", 0, sentence.start) + 1
+    lead = doc.article.text[paragraph_start: mention.start]
+    return (lead.count('"') % 2 == 1 or lead.count("“") > lead.count("”")
+            or lead.count("``") > lead.count("''"))

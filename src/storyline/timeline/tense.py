@@ -1,0 +1,72 @@
+"""The tense around a date expression, read from the verbs of its sentence (HeidelTime's news
+mode picks the last, next or nearest occurrence of an underspecified date by it). No parser:
+the verb group nearest the expression, before it in the sentence or else after it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.nlp.annotate import Token
+from storyline.timeline.calendar import FUTURE, PAST, PRESENT
+
+FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
+#: Verbs that put what follows in the future ("is scheduled to", "is expected to", "plans to").
+FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "upcoming"})
+PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
+PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "do", "does", "can", "may", "must"})
+#: Tokens that end the clause a verb group is looked for in.
+CLAUSE_BREAKS = frozenset({";", ":", "``", "''", '"', "“", "”", "(", ")", "--", "_"})
+VERBAL = frozenset({"VERB", "AUX"})
+#: How far (tokens) from the expression a verb still sets its tense.
+MAX_DISTANCE = 12
+
+
+def _group(tokens: Sequence[Token], i: int) -> list[Token]:
+    """The verb group around token ``i``: adjacent verbs, auxiliaries, particles and adverbs."""
+    lo = i
+    while lo > 0 and (tokens[lo - 1].pos in VERBAL or tokens[lo - 1].pos in ("PART", "ADV")):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and tokens[hi + 1].pos in VERBAL:
+        hi += 1
+    return list(tokens[lo:hi + 1])
+
+
+def _group_tense(group: list[Token]) -> str | None:
+    words = [t.text.lower() for t in group]
+    lemmas = [t.lemma for t in group]
+    if any(w in FUTURE_WORDS for w in words) or any(lem in FUTURE_LEMMAS for lem in lemmas[1:]):
+        return FUTURE
+    if words[0] in ("would", "could", "might", "should"):
+        return None
+    if any(w in PAST_AUX for w in words):
+        return PAST
+    if any(w in PRESENT_AUX for w in words):
+        return PRESENT
+    verbs = [t for t in group if t.pos in VERBAL]
+    if not verbs:
+        return None
+    first = verbs[0]
+    text = first.text.lower()
+    if text == first.lemma or text.endswith("ing"):
+        return PRESENT
+    if text.endswith("s") and text[:-1].startswith(first.lemma[:3]):
+        return PRESENT
+    return PAST
+
+
+def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """The tense of the clause around the characters ``start``..``end`` of the article."""
+    before = [i for i, t in enumerate(tokens) if t.idx < start]
+    after = [i for i, t in enumerate(tokens) if t.idx >= end]
+    for i in reversed(before[-MAX_DISTANCE:]):
+        if tokens[i].text in CLAUSE_BREAKS:
+            break
+        if tokens[i].pos in VERBAL:
+            return _group_tense(_group(tokens, i))
+    for i in after[:MAX_DISTANCE]:
+        if tokens[i].text in CLAUSE_BREAKS:
+            break
+        if tokens[i].pos in VERBAL:
+            return _group_tense(_group(tokens, i))
+    return None
