@@ -58,16 +58,18 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
     source = "published" if doc.article.published else "story"
     text = doc.article.text
     anchor: ResolvedDate | None = None
+    quarter: ResolvedDate | None = None
     refs: list[tuple[Mention, TimeRef]] = []
     for mention in sorted(doc.dates, key=lambda m: (m.start, m.end)):
         tokens = doc.tokens[mention.sentence] if mention.sentence < len(doc.tokens) else []
         tense = tense_at(tokens, mention.start, mention.end)
         context = text[max(0, mention.start - 16): mention.start]
-        resolved = resolve_expression(mention.text, ref, context, tense, anchor)
+        resolved = resolve_expression(mention.text, ref, context, tense, anchor, quarter)
         if resolved is None:
             continue
-        if anchor is None or resolve_expression(mention.text, ref, context, tense, None) == resolved:
+        if anchor is None or resolve_expression(mention.text, ref, context, tense) == resolved:
             anchor = resolved
+            quarter = resolved if resolved.precision == "quarter" else quarter
         event = _dates_an_action(doc, mention, resolved, tokens)
         refs.append((mention, TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
                                       resolved.precision, resolved.qualifier, resolved.approximate,

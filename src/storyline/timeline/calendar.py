@@ -5,6 +5,7 @@ date from the tense around it (HeidelTime's news mode)."""
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -26,6 +27,9 @@ _TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 PAST, PRESENT, FUTURE = "past", "present", "future"
+#: How a month (and day) without a year is read when no verb gives the tense: the nearest
+#: occurrence. Tuned on TempEval-3 train (payment dates, "record Nov. 17", headlines).
+UNKNOWN_TENSE_YEAR = PRESENT
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,15 @@ def shift(resolved: ResolvedDate, years: int = 0, months: int = 0, days: int = 0
     """The same period moved by whole years, months or days (days only for day and week)."""
     parts = [int(p) for p in resolved.date.split("-")]
     if len(parts) == 3:
-        moved = date(parts[0] + years, parts[1], min(parts[2], 28 if parts[1] == 2 else parts[2]))
-        index = moved.year * 12 + moved.month - 1 + months
-        moved = date(index // 12, index % 12 + 1, moved.day if moved.day <= 28 else 28)
+        index = (parts[0] + years) * 12 + parts[1] - 1 + months
+        year, month = index // 12, index % 12 + 1
+        moved = date(year, month, min(parts[2], monthrange(year, month)[1]))
         value = (moved + timedelta(days=days)).isoformat()
     elif len(parts) == 2:
         index = (parts[0] + years) * 12 + parts[1] - 1 + months
         value = ym(index // 12, index % 12 + 1)
     else:
-        value = f"{parts[0] + years:04d}"
+        value = f"{parts[0] + years + months // 12:04d}"
     return replace(resolved, date=value, end=None)
 
 
@@ -85,6 +89,7 @@ def pick_occurrence(on: Callable[[int], date], ref: date, tense: str | None,
 def pick_year(month: int, day: int | None, ref: date, tense: str | None) -> int:
     """The year of a month (and day) written without one (see ``pick_occurrence``); for a bare
     month the current month is this year's."""
+    tense = tense or UNKNOWN_TENSE_YEAR
     if day is not None:
         last = 28 if month == 2 else 30
         return pick_occurrence(lambda y: date(y, month, min(day, last)), ref, tense).year

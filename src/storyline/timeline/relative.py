@@ -136,12 +136,13 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
     return None
 
 
-def _year_back(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
+def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
+               quarter_anchor: ResolvedDate | None) -> ResolvedDate | None:
     """The year-earlier period of quarterly results: "a year earlier", "the year-ago quarter"."""
     if not re.search(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period|year-earlier|year-ago", text):
         return None
-    if anchor and anchor.precision == "quarter":
-        return shift(anchor, years=-1)
+    if quarter_anchor is not None:
+        return shift(quarter_anchor, years=-1)
     if re.search(r"quarter|period", text):
         last = quarter_of(ref) - 1 or 4
         return quarter(ref.year - (2 if last == 4 else 1), last)
@@ -269,8 +270,9 @@ def year_of_anchor(text: str, anchor: ResolvedDate | None) -> ResolvedDate | Non
     return None
 
 
-def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
-    for rule in (lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor),
+def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
+                     quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
+    for rule in (lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
                  lambda: _quarters(text, ref, tense, anchor), lambda: _named_day(text, ref, tense, anchor),
                  lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref)):

@@ -155,18 +155,20 @@ NOT_DATES = re.compile(r"\d{1,3}-year-old|\d+ (?:hours?|minutes?|seconds?)|(?:ju
 
 
 def resolve_expression(expression: str, ref: date | None, context: str = "", tense: str | None = None,
-                       anchor: ResolvedDate | None = None) -> ResolvedDate | None:
+                       anchor: ResolvedDate | None = None,
+                       quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
     """Resolve one date expression. ``context`` is the text just before it ("since", "in");
     ``tense`` the tense around it (past, present, future); ``anchor`` the last date the
-    article mentioned, for "that day", "a year earlier", "the following week"."""
+    article mentioned, for "that day", "the following week"; ``quarter_anchor`` the last
+    quarter it named, for the year-earlier period of quarterly results ("a year ago")."""
     from storyline.timeline.relative import resolve_relative, year_of_anchor
 
     text = normalise(expression)
     if NOT_DATES.fullmatch(text):
         return None
-    resolved = year_of_anchor(text, anchor) or _absolute(text)
+    resolved = year_of_anchor(text, quarter_anchor) or _absolute(text)
     if resolved is None and ref is not None:
-        resolved = resolve_relative(text, ref, tense, anchor)
+        resolved = resolve_relative(text, ref, tense, anchor, quarter_anchor)
     if resolved is None:
         resolved = _fallback(text, ref)
     if resolved is None:
