@@ -32,6 +32,13 @@ def _group(tokens: Sequence[Token], i: int) -> list[Token]:
     return list(tokens[lo:hi + 1])
 
 
+NON_FINITE = "non-finite"
+#: Words right before a date that make it a deadline or a term, whatever the tense of the
+#: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1"): read as the nearest.
+TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
+                        "expires", "expiring", "by", "before", "starting", "beginning"})
+
+
 def _group_tense(group: list[Token]) -> str | None:
     words = [t.text.lower() for t in group]
     lemmas = [t.lemma for t in group]
@@ -48,25 +55,46 @@ def _group_tense(group: list[Token]) -> str | None:
         return None
     first = verbs[0]
     text = first.text.lower()
-    if text == first.lemma or text.endswith("ing"):
+    if text.endswith("ing"):
+        return NON_FINITE
+    if text == first.lemma:
         return PRESENT
     if text.endswith("s") and text[:-1].startswith(first.lemma[:3]):
         return PRESENT
     return PAST
 
 
-def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
-    """The tense of the clause around the characters ``start``..``end`` of the article."""
-    before = [i for i, t in enumerate(tokens) if t.idx < start]
-    after = [i for i, t in enumerate(tokens) if t.idx >= end]
-    for i in reversed(before[-MAX_DISTANCE:]):
+def _adjectival(tokens: Sequence[Token], i: int) -> bool:
+    """A participle used as an adjective ("preferred shares", "the proposed merger")."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    return (nxt is not None and nxt.pos in ("NOUN", "PROPN") and prev is not None
+            and prev.pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and tokens[i].pos == "VERB")
+
+
+def _scan(tokens: Sequence[Token], indices: list[int]) -> str | None:
+    for i in indices:
         if tokens[i].text in CLAUSE_BREAKS:
-            break
-        if tokens[i].pos in VERBAL:
-            return _group_tense(_group(tokens, i))
-    for i in after[:MAX_DISTANCE]:
-        if tokens[i].text in CLAUSE_BREAKS:
-            break
-        if tokens[i].pos in VERBAL:
-            return _group_tense(_group(tokens, i))
+            return None
+        if tokens[i].pos in VERBAL and not _adjectival(tokens, i):
+            tense = _group_tense(_group(tokens, i))
+            if tense != NON_FINITE:
+                return tense
     return None
+
+
+def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    """The tense of the clause around the characters ``start``..``end`` of the article (verbs
+    inside the expression count: "the year ended March 31"); None for a deadline or a term."""
+    before = [i for i, t in enumerate(tokens) if t.idx < start or
+              (t.idx < end and t.pos in VERBAL)]
+    lead = [tokens[i].text.lower() for i in before[-2:] if tokens[i].idx < start]
+    if lead and (lead[-1] in TERM_WORDS or lead[-1] == "the" and len(lead) > 1 and lead[0] in TERM_WORDS):
+        return None
+    if lead and lead[-1] == "the":
+        nxt = [t for t in tokens if t.idx >= end][:1]
+        if nxt and nxt[0].pos == "NOUN":
+            return None  # "the Jan. 14 deadline"
+    after = [i for i, t in enumerate(tokens) if t.idx >= end]
+    found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE])
+    return found if found is not None else _scan(tokens, after[:MAX_DISTANCE])
