@@ -31,7 +31,8 @@ def story_dict(story: Story) -> dict[str, Any]:
                       "titles": e.titles, "mentions": len(e.mentions), "sources": e.sources}
                      for e in story.entities],
         "timeline": [{"date": t.date, "precision": t.precision, "qualifier": t.qualifier,
-                      "text": t.text, "sources": t.sources} for t in story.timeline],
+                      "expression": t.expression, "text": t.text, "sources": t.sources}
+                     for t in story.timeline],
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
                      "text": f.text, "sources": f.sources} for f in story.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources} for q in story.quotes],

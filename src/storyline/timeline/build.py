@@ -9,6 +9,7 @@ from datetime import date
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
 from storyline.timeline.calendar import ResolvedDate
+from storyline.timeline.detect import date_mentions
 from storyline.timeline.resolver import resolve_expression
 from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 
@@ -60,7 +61,7 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
     anchor: ResolvedDate | None = None
     quarter: ResolvedDate | None = None
     refs: list[tuple[Mention, TimeRef]] = []
-    for mention in sorted(doc.dates, key=lambda m: (m.start, m.end)):
+    for mention in date_mentions(doc):
         tokens = doc.tokens[mention.sentence] if mention.sentence < len(doc.tokens) else []
         tense = tense_at(tokens, mention.start, mention.end)
         context = text[max(0, mention.start - 16): mention.start]

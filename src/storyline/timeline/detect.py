@@ -1,0 +1,32 @@
+"""Date expressions the statistical NER leaves out, found by pattern: "today" tagged as
+something else, "the quarter" and "the latest period" of earnings reports, "post-1959"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.records import Mention
+
+MISSED = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow)\b"
+    r"|\b(?:the|this|that) (?:latest |current |same |recent |most recent )?(?:fiscal )?quarter\b(?!-)"
+    r"|\bthe (?:latest|comparable|year-earlier|year-ago) (?:period|fiscal year)\b"
+    r"|\bthe (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    r"|(?<=\bpost-)(?:1[89]|20)\d\d\b",
+    re.IGNORECASE)
+
+
+def date_mentions(doc: AnnotatedArticle) -> list[Mention]:
+    """The NER's DATE/TIME mentions plus the patterns above where they overlap none, in text order."""
+    found = list(doc.dates)
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s.start for s in doc.sentences]
+    for match in MISSED.finditer(doc.article.text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken) or not starts:
+            continue
+        sentence = max(0, bisect_right(starts, start) - 1)
+        found.append(Mention(doc.id, sentence, start, end, match[0], "DATE"))
+    return sorted(found, key=lambda m: (m.start, m.end))
