@@ -102,9 +102,10 @@ def pick_year(month: int, day: int | None, ref: date, tense: str | None) -> int:
 
 
 def pick_weekday(weekday: int, ref: date, tense: str | None) -> date:
-    """The day a bare weekday names: within the week before publication for the past, the week
-    after for the future; without a tense, from six days before to a day after."""
-    window = {PAST: range(0, -7, -1), FUTURE: range(0, 7)}.get(tense or "", range(1, -7, -1))
+    """The day a bare weekday names: for the past or without a tense, from five days before
+    publication to one day after (wire copy dated in another time zone reports "Tuesday" a day
+    early); for the future, publication day and the six days after."""
+    window = {PAST: range(1, -6, -1), FUTURE: range(0, 7)}.get(tense or "", range(1, -6, -1))
     for delta in window:
         day = ref + timedelta(days=delta)
         if day.weekday() == weekday:
