@@ -10,6 +10,7 @@ from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
 from storyline.timeline.calendar import ResolvedDate
 from storyline.timeline.detect import date_mentions
+from storyline.timeline.relative import BACK_REFERENCE
 from storyline.timeline.resolver import resolve_expression
 from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 
@@ -68,7 +69,7 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
         resolved = resolve_expression(mention.text, ref, context, tense, anchor, quarter)
         if resolved is None:
             continue
-        if anchor is None or resolve_expression(mention.text, ref, context, tense) == resolved:
+        if not BACK_REFERENCE.search(mention.text.lower()):
             anchor = resolved
             quarter = resolved if resolved.precision == "quarter" else quarter
         event = _dates_an_action(doc, mention, resolved, tokens)

@@ -156,7 +156,7 @@ HOLIDAY_PATTERN = "|".join(sorted((re.escape(h).replace("'", "['’]?") for h in
 def holiday(name: str, ref: date, tense: str | None, year: int | None = None) -> date:
     key = name.replace("’", "'")
     rule = HOLIDAYS.get(key) or HOLIDAYS[key.replace("s day", "'s day")]
-    return rule(year) if year is not None else pick_occurrence(rule, ref, tense)
+    return rule(year) if year is not None else pick_occurrence(rule, ref, tense or UNKNOWN_TENSE_YEAR)
 
 
 def _two_digits(words: list[str]) -> int | None:

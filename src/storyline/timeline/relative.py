@@ -50,6 +50,11 @@ TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|aftern
                    r"|mid-?afternoon|(?:around |about )?\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: \w+)?)")
 
 
+#: Words that make an expression read from another date; such a date never becomes the anchor.
+BACK_REFERENCE = re.compile(r"\b(?:that|same|earlier|later|following|previous|preceding|prior|before|after"
+                            r"|ago|year-earlier|year-ago|corresponding|comparable|then)\b")
+
+
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
@@ -127,7 +132,7 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
             year -= 1
         return quarter(year, number)
     if re.search(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+(?:fiscal\s+)?(?:quarter|period)$", text):
-        if anchor and anchor.precision == "quarter":
+        if anchor and anchor.precision == "quarter" and not re.search(r"latest|recent", text):
             return ResolvedDate(anchor.date, "quarter")
         if re.search(r"current|this", text):
             return quarter(ref.year, quarter_of(ref))
@@ -250,15 +255,18 @@ def _this_or_last(text: str, ref: date) -> ResolvedDate | None:
             return None
         period = _move(_unit_period(m["unit"], ref), m["unit"], offset)
         return replace(period, qualifier=qualifier_of(m["mod"]))
-    m = re.search(r"(?P<when>earlier|later) this (?P<unit>year|month|week)|(?:the )?(?:full|fiscal|calendar)[- ]year|year[- ]end", text)
-    if m:
-        return _unit_period(m["unit"] or "year", ref)
     if TODAY.fullmatch(text) or text in ("this time", "the day"):
         return ResolvedDate(ref.isoformat(), "day")
-    offsets = {"yesterday": -1, "tomorrow": 1, "last night": -1, "overnight": 0, "the day before yesterday": -2}
+    offsets = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1,
+               "overnight": 0}
     for word, delta in offsets.items():
         if re.search(rf"\b{word}\b", text):
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
+    if re.search(r"\byear[- ]end\b|\bend of (?:the|this) year\b", text):
+        return ResolvedDate(ym(ref.year, 12), "month", "late")
+    m = re.search(r"(?P<when>earlier|later) this (?P<unit>year|month|week)|(?:the )?(?:full|fiscal|calendar)[- ]year", text)
+    if m:
+        return _unit_period(m["unit"] or "year", ref)
     return None
 
 

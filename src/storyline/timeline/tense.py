@@ -64,19 +64,19 @@ def _group_tense(group: list[Token]) -> str | None:
     return PAST
 
 
-def _adjectival(tokens: Sequence[Token], i: int) -> bool:
+def _adjectival(tokens: Sequence[Token], i: int, start: int) -> bool:
     """A participle used as an adjective ("preferred shares", "the proposed merger")."""
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
-    return (nxt is not None and nxt.pos in ("NOUN", "PROPN") and prev is not None
+    return (nxt is not None and nxt.pos in ("NOUN", "PROPN") and nxt.idx < start and prev is not None
             and prev.pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and tokens[i].pos == "VERB")
 
 
-def _scan(tokens: Sequence[Token], indices: list[int]) -> str | None:
+def _scan(tokens: Sequence[Token], indices: list[int], start: int) -> str | None:
     for i in indices:
         if tokens[i].text in CLAUSE_BREAKS:
             return None
-        if tokens[i].pos in VERBAL and not _adjectival(tokens, i):
+        if tokens[i].pos in VERBAL and not _adjectival(tokens, i, start):
             tense = _group_tense(_group(tokens, i))
             if tense != NON_FINITE:
                 return tense
@@ -86,8 +86,10 @@ def _scan(tokens: Sequence[Token], indices: list[int]) -> str | None:
 def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
     """The tense of the clause around the characters ``start``..``end`` of the article (verbs
     inside the expression count: "the year ended March 31"); None for a deadline or a term."""
-    before = [i for i, t in enumerate(tokens) if t.idx < start or
-              (t.idx < end and t.pos in VERBAL)]
+    inside = [i for i, t in enumerate(tokens) if start <= t.idx < end and t.pos in VERBAL]
+    if inside:  # "the year ended March 31"
+        return _group_tense(_group(tokens, inside[0])) if _group_tense(_group(tokens, inside[0])) != NON_FINITE else None
+    before = [i for i, t in enumerate(tokens) if t.idx < start]
     lead = [tokens[i].text.lower() for i in before[-2:] if tokens[i].idx < start]
     if lead and (lead[-1] in TERM_WORDS or lead[-1] == "the" and len(lead) > 1 and lead[0] in TERM_WORDS):
         return None
@@ -96,5 +98,5 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
         if nxt and nxt[0].pos == "NOUN":
             return None  # "the Jan. 14 deadline"
     after = [i for i, t in enumerate(tokens) if t.idx >= end]
-    found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE])
-    return found if found is not None else _scan(tokens, after[:MAX_DISTANCE])
+    found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE], start)
+    return found if found is not None else _scan(tokens, after[:MAX_DISTANCE], start)
