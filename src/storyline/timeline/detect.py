@@ -29,4 +29,22 @@ def date_mentions(doc: AnnotatedArticle) -> list[Mention]:
             continue
         sentence = max(0, bisect_right(starts, start) - 1)
         found.append(Mention(doc.id, sentence, start, end, match[0], "DATE"))
-    return sorted(found, key=lambda m: (m.start, m.end))
+    return _join_adjacent(doc, sorted(found, key=lambda m: (m.start, m.end)))
+
+
+#: What may separate two date mentions that are one expression ("10 p.m. Wednesday",
+#: "Tuesday, March 3"): spaces, a comma, "on", "of".
+JOINER = re.compile(r"\s*(?:,|on|of)?\s*")
+
+
+def _join_adjacent(doc: AnnotatedArticle, mentions: list[Mention]) -> list[Mention]:
+    text = doc.article.text
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and last.sentence == m.sentence and last.end <= m.start
+                and JOINER.fullmatch(text[last.end:m.start])):
+            joined[-1] = Mention(doc.id, m.sentence, last.start, m.end, text[last.start:m.end], last.label)
+        else:
+            joined.append(m)
+    return joined
