@@ -20,8 +20,7 @@ from pathlib import Path
 from storyline.nlp import annotate, load_model
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.nlp.serialize import dumps, loads
-from storyline.timeml import Score, TimemlDoc, read_timeml_folder, score_doc
-from storyline.timeline.build import system_dates
+from storyline.timeml import TimemlDoc, evaluate, read_timeml_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "tempeval3_train"
@@ -56,13 +55,9 @@ def main() -> None:
     args = parser.parse_args()
     docs = read_timeml_folder(args.data)
     annotations = annotated(docs, not args.no_cache)
-    scores: dict[str, Score] = {k: Score() for k in ("all", "TimeBank", "AQUAINT", "tune", "check")}
     misses: list[tuple[str, str, str, str]] = []
     began = time.perf_counter()
-    for doc, ann in zip(docs, annotations):
-        s = score_doc(doc, system_dates(ann, None), misses)
-        for key in ("all", doc.corpus, doc.half):
-            scores[key].add(s)
+    scores = evaluate(docs, annotations, misses)
     elapsed = time.perf_counter() - began
     print(f"documents: {len(docs)}  date stage: {elapsed:.2f}s")
     for key, s in scores.items():

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Article
 
 CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{1,2}|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
@@ -189,3 +190,17 @@ def score_doc(doc: TimemlDoc, system: list[tuple[int, int, str]],
         elif misses is not None:
             misses.append((doc.name, t.text, t.value, best[2]))
     return score
+
+
+def evaluate(docs: list[TimemlDoc], annotations: list[AnnotatedArticle],
+             misses: list[tuple[str, str, str, str]] | None = None) -> dict[str, Score]:
+    """Scores overall ("all"), per corpus ("TimeBank", "AQUAINT") and per half ("tune", "check")
+    of storyline's dates (``storyline.timeline.build.system_dates``) on annotated TimeML docs."""
+    from storyline.timeline.build import system_dates
+
+    scores = {k: Score() for k in ("all", "TimeBank", "AQUAINT", "tune", "check")}
+    for doc, annotated in zip(docs, annotations):
+        s = score_doc(doc, system_dates(annotated, None), misses)
+        for key in ("all", doc.corpus, doc.half):
+            scores[key].add(s)
+    return scores
