@@ -38,13 +38,27 @@ from storyline.timeline.resolver import (
     qualifier_of,
 )
 
-_REL = r"(?P<rel>last|this past|this coming|this|next|previous|past|coming|the previous|the following|the last|the next|the past|the coming)"
+_REL = (r"(?P<rel>last|this past|this coming|this|next|previous|past|coming|the previous|the following"
+        r"|the last|the next|the past|the coming)")
 _OFFSET = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past": -1, "the last": -1,
            "this past": -1, "this": 0, "next": 1, "the following": 1, "the next": 1, "coming": 1,
            "the coming": 1, "this coming": 1}
 _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _UNIT = r"(?P<unit>decade|year|quarter|month|week|day)"
 _COUNT = r"(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+QUARTER_ALONE = re.compile(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+"
+                           r"(?:fiscal\s+)?(?:quarter|period)$")
+YEAR_BACK = re.compile(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period"
+                       r"|year-earlier|year-ago")
+THAT_UNIT = re.compile(rf"(?:earlier |later |by |in )?(?:that|the same)\s+{_UNIT}"
+                       r"|(?:earlier|later) that (?:morning|night|evening|afternoon)")
+NEXT_UNIT = re.compile(r"(?:the|a)\s+(?P<dir>following|next|previous|preceding|prior)\s+"
+                       r"(?P<unit>day|week|month|year|morning|night|evening)"
+                       r"|the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)")
+REL_UNIT = re.compile(rf"(?:{MODIFIERS}[- ]*(?:of\s+)?)?(?:{_REL}|the current|current|the)[- ]+"
+                      rf"(?:fiscal[- ])?{_UNIT}\b")
+THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
+                       r"|(?:the )?(?:full|fiscal|calendar)[- ]year")
 #: Parts of a day written alone ("this morning", "10:35 a.m."): the publication day.
 TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening)|midday|noon"
                    r"|mid-?afternoon|(?:around |about )?\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: \w+)?)")
@@ -131,7 +145,7 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
         if tense == PAST and number > current:
             year -= 1
         return quarter(year, number)
-    if re.search(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+(?:fiscal\s+)?(?:quarter|period)$", text):
+    if QUARTER_ALONE.search(text):
         if anchor and anchor.precision == "quarter" and not re.search(r"latest|recent", text):
             return ResolvedDate(anchor.date, "quarter")
         if re.search(r"current|this", text):
@@ -144,7 +158,7 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
 def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
                quarter_anchor: ResolvedDate | None) -> ResolvedDate | None:
     """The year-earlier period of quarterly results: "a year earlier", "the year-ago quarter"."""
-    if not re.search(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period|year-earlier|year-ago", text):
+    if not YEAR_BACK.search(text):
         return None
     if quarter_anchor is not None:
         return shift(quarter_anchor, years=-1)
@@ -176,15 +190,14 @@ def _counted(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate 
 
 def _anaphoric(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "that day", "the following week", "the next morning", "the day before", "later that year"."""
-    m = re.search(rf"(?:earlier |later |by |in )?(?:that|the same)\s+{_UNIT}|(?:earlier|later) that (?:morning|night|evening|afternoon)", text)
+    m = THAT_UNIT.search(text)
     if m:
         unit = m["unit"] or "day"
         if anchor is None:
             return None
         return _unit_period(unit, _anchor_day(anchor, ref)) if unit in ("day", "week") else \
             _unit_period(unit, date(int(anchor.date[:4]), int((anchor.date + "-06")[5:7]), 1))
-    m = re.search(rf"(?:the|a)\s+(?P<dir>following|next|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|night|evening)|"
-                  rf"the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)", text)
+    m = NEXT_UNIT.search(text)
     if m:
         unit = m["unit"] or m["unit2"]
         unit = "day" if unit in ("morning", "night", "evening") else unit
@@ -196,24 +209,30 @@ def _anaphoric(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDat
     return None
 
 
-def _named_day(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
-    """Month and day, holidays and weekdays, without a year."""
+def _month_day(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{M}\s+{_DAY}(?!\w)(?!,?\s*\d)", text) or \
         re.search(rf"the\s+{_DAY}\s+of\s+{M}", text)
-    if m:
-        month, day = month_number(m["month"]), day_number(m["day"])
-        try:
-            return ResolvedDate(date(pick_year(month, day, ref, tense), month, day).isoformat(), "day")
-        except ValueError:
-            return None
+    if not m:
+        return None
+    month, day = month_number(m["month"]), day_number(m["day"])
+    try:
+        return ResolvedDate(date(pick_year(month, day, ref, tense), month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+def _holiday(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     m = re.search(rf"(?:{_REL}\s+)?(?P<name>{HOLIDAY_PATTERN})", text)
-    if m:
-        rel = _OFFSET[m["rel"]] if m["rel"] else 0
-        tense = PAST if rel < 0 else FUTURE if rel > 0 else tense
-        day = holiday(m["name"], ref, tense)
-        if "week" in text:
-            return week_of(day)
-        return ResolvedDate(day.isoformat(), "day")
+    if not m:
+        return None
+    rel = _OFFSET[m["rel"]] if m["rel"] else 0
+    day = holiday(m["name"], ref, PAST if rel < 0 else FUTURE if rel > 0 else tense)
+    return week_of(day) if "week" in text else ResolvedDate(day.isoformat(), "day")
+
+
+def _weekday(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
+    """A weekday: "the previous Friday" from the anchor, "last Monday" the Monday of last week,
+    a bare "Tuesday" by the tense; "the weekend" as the week of its Saturday."""
     m = re.search(rf"(?:{_REL}\s+)?{_WD}", text)
     if m:
         weekday = WEEKDAYS.index(m["wd"])
@@ -232,9 +251,7 @@ def _named_day(text: str, ref: date, tense: str | None, anchor: ResolvedDate | N
     m = re.search(rf"(?:{_REL}\s+|the\s+)?weekend", text)
     if m:
         rel = _OFFSET[m["rel"]] if m["rel"] else 0
-        tense = PAST if rel < 0 else FUTURE if rel > 0 else tense
-        saturday = pick_weekday(5, ref, tense or PAST)
-        return week_of(saturday)
+        return week_of(pick_weekday(5, ref, PAST if rel < 0 else FUTURE if rel > 0 else tense or PAST))
     return None
 
 
@@ -248,7 +265,7 @@ def _month_alone(text: str, ref: date, tense: str | None) -> ResolvedDate | None
 
 def _this_or_last(text: str, ref: date) -> ResolvedDate | None:
     """ "last year", "this week", "next month", "the current fiscal year", "year-end", "today"."""
-    m = re.search(rf"(?:{MODIFIERS}[- ]*(?:of\s+)?)?(?:{_REL}|the current|current|the)[- ]+(?:fiscal[- ])?{_UNIT}\b", text)
+    m = REL_UNIT.search(text)
     if m and m["unit"] != "day":
         offset = _OFFSET.get(m["rel"] or "this", 0)
         if not m["rel"] and m["unit"] not in ("year", "month", "week"):
@@ -264,7 +281,7 @@ def _this_or_last(text: str, ref: date) -> ResolvedDate | None:
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
     if re.search(r"\byear[- ]end\b|\bend of (?:the|this) year\b", text):
         return ResolvedDate(ym(ref.year, 12), "month", "late")
-    m = re.search(r"(?P<when>earlier|later) this (?P<unit>year|month|week)|(?:the )?(?:full|fiscal|calendar)[- ]year", text)
+    m = THIS_YEAR.search(text)
     if m:
         return _unit_period(m["unit"] or "year", ref)
     return None
@@ -282,7 +299,8 @@ def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDa
                      quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
     for rule in (lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
-                 lambda: _quarters(text, ref, tense, anchor), lambda: _named_day(text, ref, tense, anchor),
+                 lambda: _quarters(text, ref, tense, anchor), lambda: _month_day(text, ref, tense),
+                 lambda: _holiday(text, ref, tense), lambda: _weekday(text, ref, tense, anchor),
                  lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref)):
         found = rule()
         if found is not None:

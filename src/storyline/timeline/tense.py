@@ -88,7 +88,8 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
     inside the expression count: "the year ended March 31"); None for a deadline or a term."""
     inside = [i for i, t in enumerate(tokens) if start <= t.idx < end and t.pos in VERBAL]
     if inside:  # "the year ended March 31"
-        return _group_tense(_group(tokens, inside[0])) if _group_tense(_group(tokens, inside[0])) != NON_FINITE else None
+        tense = _group_tense(_group(tokens, inside[0]))
+        return None if tense == NON_FINITE else tense
     before = [i for i, t in enumerate(tokens) if t.idx < start]
     lead = [tokens[i].text.lower() for i in before[-2:] if tokens[i].idx < start]
     if lead and (lead[-1] in TERM_WORDS or lead[-1] == "the" and len(lead) > 1 and lead[0] in TERM_WORDS):
