@@ -8,7 +8,7 @@ from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
-from storyline.timeline.calendar import ResolvedDate
+from storyline.timeline.calendar import ResolvedDate, shift
 from storyline.timeline.detect import date_mentions
 from storyline.timeline.relative import BACK_REFERENCE
 from storyline.timeline.resolver import resolve_expression
@@ -71,7 +71,8 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
             continue
         if not BACK_REFERENCE.search(mention.text.lower()):
             anchor = resolved
-            quarter = resolved if resolved.precision == "quarter" else quarter
+            if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
+                quarter = resolved  # results reported, not forecast: what "a year ago" compares with
         event = _dates_an_action(doc, mention, resolved, tokens)
         refs.append((mention, TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
                                       resolved.precision, resolved.qualifier, resolved.approximate,

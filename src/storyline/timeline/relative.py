@@ -14,10 +14,12 @@ from storyline.timeline.calendar import (
     HOLIDAY_PATTERN,
     ORDINALS,
     PAST,
+    PRESENT,
     SEASONS,
     WEEKDAYS,
     ResolvedDate,
     holiday,
+    pick_occurrence,
     pick_weekday,
     pick_year,
     quarter,
@@ -60,8 +62,10 @@ REL_UNIT = re.compile(rf"(?:{MODIFIERS}[- ]*(?:of\s+)?)?(?:{_REL}|the current|cu
 THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
                        r"|(?:the )?(?:full|fiscal|calendar)[- ]year")
 #: Parts of a day written alone ("this morning", "10:35 a.m."): the publication day.
-TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening)|midday|noon"
-                   r"|mid-?afternoon|(?:around |about )?\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: \w+)?)")
+TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))")
+#: A time of day alone ("10:35 a.m.", "noon"): the day last named, else the publication day.
+CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid-?afternoon"
+                   r"|\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: [a-z]{2,4})?)")
 
 
 #: Words that make an expression read from another date; such a date never becomes the anchor.
@@ -263,7 +267,7 @@ def _month_alone(text: str, ref: date, tense: str | None) -> ResolvedDate | None
     return ResolvedDate(ym(pick_year(month, None, ref, tense), month), "month", qualifier_of(m["mod"]))
 
 
-def _this_or_last(text: str, ref: date) -> ResolvedDate | None:
+def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "last year", "this week", "next month", "the current fiscal year", "year-end", "today"."""
     m = REL_UNIT.search(text)
     if m and m["unit"] != "day":
@@ -274,13 +278,16 @@ def _this_or_last(text: str, ref: date) -> ResolvedDate | None:
         return replace(period, qualifier=qualifier_of(m["mod"]))
     if TODAY.fullmatch(text) or text in ("this time", "the day"):
         return ResolvedDate(ref.isoformat(), "day")
+    if CLOCK.fullmatch(text):
+        return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
     offsets = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1,
                "overnight": 0}
     for word, delta in offsets.items():
         if re.search(rf"\b{word}\b", text):
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
     if re.search(r"\byear[- ]end\b|\bend of (?:the|this) year\b", text):
-        return ResolvedDate(ym(ref.year, 12), "month", "late")
+        end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
+        return ResolvedDate(end.isoformat(), "day")
     m = THIS_YEAR.search(text)
     if m:
         return _unit_period(m["unit"] or "year", ref)
@@ -301,7 +308,7 @@ def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDa
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
                  lambda: _quarters(text, ref, tense, anchor), lambda: _month_day(text, ref, tense),
                  lambda: _holiday(text, ref, tense), lambda: _weekday(text, ref, tense, anchor),
-                 lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref)):
+                 lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref, tense, anchor)):
         found = rule()
         if found is not None:
             return found
