@@ -133,6 +133,11 @@ def at_granularity(value: str, gold: str) -> str:
         return value[: len(gold)]
     if re.fullmatch(r"\d{4}", gold):
         return value[:4]
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:  # a week stands for its Thursday (the ISO rule for which year a week belongs to)
+        value = date.fromisocalendar(int(week[1]), int(week[2]), 4).isoformat()
+        if "-W" in gold:
+            return f"{week[1]}-W{week[2]}"
     day = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", value)
     if not day:
         return value

@@ -120,7 +120,7 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{_REL}\s+{M}(?!\w)", text)
     if m:
         month, rel = month_number(m["month"]), _OFFSET[m["rel"]]
-        year = pick_year(month, None, ref, PAST if rel < 0 else FUTURE if rel > 0 else tense)
+        year = pick_year(month, None, ref, PAST if rel < 0 else FUTURE) if rel else ref.year
         if rel < 0 and month == ref.month:
             year -= 1
         return ResolvedDate(ym(year, month), "month", qualifier_of(m["mod"]))
