@@ -67,6 +67,9 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
         tense = tense_at(tokens, mention.start, mention.end)
         context = text[max(0, mention.start - 16): mention.start]
         resolved = resolve_expression(mention.text, ref, context, tense, anchor, quarter)
+        determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
+        if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
+            resolved = resolve_expression(determiner[0] + mention.text, ref, context, tense, anchor, quarter)
         if resolved is None:
             continue
         if not BACK_REFERENCE.search(mention.text.lower()):
