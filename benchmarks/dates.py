@@ -63,6 +63,10 @@ def main() -> None:
     for key, s in scores.items():
         print(f"{key:9s} gold {s.gold:5d}  found {s.found_rate:.3f}  value accuracy {s.accuracy:.3f}"
               f"  (right {s.right}/{s.found})")
+    s = scores["all"]
+    print(f"timeline filter: kept {s.linked_kept}/{s.linked} = {s.linked_kept / max(s.linked, 1):.3f} of found"
+          f" dates a gold TLINK puts an event in; left out {s.unlinked_dropped}/{s.unlinked} ="
+          f" {s.unlinked_dropped / max(s.unlinked, 1):.3f} of those without")
     if args.misses:
         kinds = Counter("missed" if m[3] == "-" else "wrong" for m in misses)
         print(f"errors: {dict(sorted(kinds.items()))}")

@@ -26,7 +26,9 @@ from storyline.records import Article
 
 CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{1,2}|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?"
                       r"|\d{3}X?|\d{2}(?:XX)?")
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: TLINK types that say an event happened at (or within) a time, seen from either side.
+EVENT_AT_TIME = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"})
+TIME_AROUND_EVENT = frozenset({"INCLUDES", "DURING", "SIMULTANEOUS", "BEGUN_BY", "ENDED_BY", "IDENTITY"})
 
 
 @dataclass
@@ -36,6 +38,8 @@ class Timex:
     text: str
     type: str
     value: str  # the gold value brought to its calendar form ("" when not a calendar date)
+    tid: str = ""
+    linked: bool = False  # a gold TLINK puts an event inside or at this time (IS_INCLUDED, DURING...)
 
 
 @dataclass
@@ -83,7 +87,7 @@ def read_timeml(path: Path) -> TimemlDoc:
             end = sum(len(p) for p in pieces)
             kind = el.get("type", "")
             timexes.append(Timex(start, end, "".join(el.itertext()), kind,
-                                 calendar_value(el.get("value", ""), kind)))
+                                 calendar_value(el.get("value", ""), kind), el.get("tid", "")))
 
     if text_el is not None:
         walk(text_el)
@@ -93,6 +97,12 @@ def read_timeml(path: Path) -> TimemlDoc:
     for t in timexes:
         t.start -= lead
         t.end -= lead
+    linked = {link.get("relatedToTime") for link in root.iter("TLINK")
+              if link.get("eventInstanceID") and link.get("relType") in EVENT_AT_TIME}
+    linked |= {link.get("timeID") for link in root.iter("TLINK")
+               if link.get("relatedToEventInstance") and link.get("relType") in TIME_AROUND_EVENT}
+    for t in timexes:
+        t.linked = t.tid in linked
     corpus = "AQUAINT" if path.parent.name == "AQUAINT" else "TimeBank"
     article = Article(text=text, path=str(path), published=published)
     return TimemlDoc(path.stem, corpus, article, timexes)
@@ -159,11 +169,14 @@ class Score:
     gold: int = 0
     found: int = 0
     right: int = 0
+    linked: int = 0  # found dates a gold TLINK puts an event in ...
+    linked_kept: int = 0  # ... that the timeline keeps as dated actions
+    unlinked: int = 0  # found dates with no such link ...
+    unlinked_dropped: int = 0  # ... that the timeline leaves out
 
     def add(self, other: Score) -> None:
-        self.gold += other.gold
-        self.found += other.found
-        self.right += other.right
+        for name in ("gold", "found", "right", "linked", "linked_kept", "unlinked", "unlinked_dropped"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property
     def found_rate(self) -> float:
@@ -174,10 +187,11 @@ class Score:
         return self.right / self.found if self.found else 1.0
 
 
-def score_doc(doc: TimemlDoc, system: list[tuple[int, int, str]],
+def score_doc(doc: TimemlDoc, system: list[tuple[int, int, str, bool]],
               misses: list[tuple[str, str, str, str]] | None = None) -> Score:
-    """Score one document; ``system`` holds (start, end, TimeML value) of storyline's dates.
-    Wrong and missed ones are appended to ``misses`` as (doc, words, gold, system value)."""
+    """Score one document; ``system`` holds (start, end, TimeML value, timeline entry) of
+    storyline's dates. Wrong and missed ones are appended to ``misses`` as (doc, words, gold,
+    system value)."""
     score = Score()
     for t in doc.timexes:
         if not t.value:
@@ -190,6 +204,12 @@ def score_doc(doc: TimemlDoc, system: list[tuple[int, int, str]],
             continue
         score.found += 1
         best = min(hits, key=lambda s: (abs(s[0] - t.start), s[0], s[2]))
+        if t.linked:
+            score.linked += 1
+            score.linked_kept += best[3]
+        else:
+            score.unlinked += 1
+            score.unlinked_dropped += not best[3]
         if at_granularity(best[2], t.value) == t.value:
             score.right += 1
         elif misses is not None:

@@ -19,6 +19,7 @@ from storyline.timeline.calendar import (
     holiday,
     quarter,
     spelled_years,
+    week_of,
     ym,
 )
 
@@ -173,6 +174,8 @@ def resolve_expression(expression: str, ref: date | None, context: str = "", ten
         resolved = _fallback(text, ref)
     if resolved is None:
         return None
+    if resolved.precision == "day" and re.match(r"(?:the )?week of\b", text):
+        resolved = week_of(date.fromisoformat(resolved.date))
     lead = re.search(r"\b(since|until|till|before|after|by|from)\s*$", context.lower())
     if lead and resolved.qualifier is None:
         resolved = replace(resolved, qualifier=lead[1])
