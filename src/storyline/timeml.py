@@ -159,8 +159,8 @@ def at_granularity(value: str, gold: str) -> str:
     if "-H" in gold:
         return f"{year:04d}-H{1 if month <= 6 else 2}"
     if "-W" in gold and day[3]:
-        iso_year, week, _ = date(year, month, int(day[3])).isocalendar()
-        return f"{iso_year:04d}-W{week:02d}"
+        iso = date(year, month, int(day[3])).isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
     return value
 
 
