@@ -16,6 +16,8 @@ from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 
 #: Words that name the moment of writing: kept as dates, but in quotes they rarely date an event.
 DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recently|this (?:morning|afternoon|evening))")
+#: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
+YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
 #: Precisions outside the brief's contract: resolved (and scored) but never timeline entries.
 NOT_IN_TIMELINE = frozenset({"century", "half"})
 #: How many tokens around a date an action verb may be to be the one it dates (same clause);
@@ -81,7 +83,11 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
             resolved = resolve_expression(determiner[0] + mention.text, ref, context, tense, anchor, quarter)
         if resolved is None:
             continue
-        if not BACK_REFERENCE.search(mention.text.lower()):
+        compared = quarter is not None and mention.text.lower() == "last year" and bool(
+            YEAR_OVER_YEAR.search(text[doc.sentences[mention.sentence].start: mention.start]))
+        if compared and quarter is not None:
+            resolved = shift(quarter, years=-1)  # "... compared with $3 million last year"
+        elif not BACK_REFERENCE.search(mention.text.lower()):
             anchor = resolved
             if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
                 quarter = resolved  # results reported, not forecast: what "a year ago" compares with

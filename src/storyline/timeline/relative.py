@@ -276,8 +276,10 @@ def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate 
             return None
         period = _move(_unit_period(m["unit"], ref), m["unit"], offset)
         return replace(period, qualifier=qualifier_of(m["mod"]))
-    if TODAY.fullmatch(text) or text in ("this time", "the day"):
+    if TODAY.fullmatch(text) or text == "this time":
         return ResolvedDate(ref.isoformat(), "day")
+    if text == "the day":  # the day last named (narrative), else the publication day
+        return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
     if CLOCK.fullmatch(text):
         return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
     offsets = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1,
