@@ -4,6 +4,7 @@ tense around it and the last date the article mentioned), and which of them date
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
@@ -64,38 +65,56 @@ def system_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple
     return out
 
 
+@dataclass
+class _Anchors:
+    """What back-references read from: the last date named, and the last quarter reported."""
+
+    last: ResolvedDate | None = None
+    quarter: ResolvedDate | None = None
+
+    def move(self, resolved: ResolvedDate, ref: date | None) -> None:
+        self.last = resolved
+        if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
+            self.quarter = resolved  # results reported, not forecast: what "a year ago" compares with
+
+
 def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[Mention, TimeRef]]:
     """Date mentions in text order with their resolution. The last date read is the anchor of
     back-references ("that day", "a year earlier"); a date read from an anchor does not move it."""
     ref = doc.article.published or fallback_ref
     source = "published" if doc.article.published else "story"
-    text = doc.article.text
-    anchor: ResolvedDate | None = None
-    quarter: ResolvedDate | None = None
+    anchors = _Anchors()
     refs: list[tuple[Mention, TimeRef]] = []
     for mention in date_mentions(doc):
         tokens = doc.tokens[mention.sentence] if mention.sentence < len(doc.tokens) else []
-        tense = tense_at(tokens, mention.start, mention.end)
-        context = text[max(0, mention.start - 16): mention.start]
-        resolved = resolve_expression(mention.text, ref, context, tense, anchor, quarter)
-        determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
-        if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
-            resolved = resolve_expression(determiner[0] + mention.text, ref, context, tense, anchor, quarter)
+        resolved = _resolve(doc, mention, tokens, ref, anchors)
         if resolved is None:
             continue
-        compared = quarter is not None and mention.text.lower() == "last year" and bool(
-            YEAR_OVER_YEAR.search(text[doc.sentences[mention.sentence].start: mention.start]))
-        if compared and quarter is not None:
-            resolved = shift(quarter, years=-1)  # "... compared with $3 million last year"
-        elif not BACK_REFERENCE.search(mention.text.lower()):
-            anchor = resolved
-            if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
-                quarter = resolved  # results reported, not forecast: what "a year ago" compares with
         event = _dates_an_action(doc, mention, resolved, tokens)
         refs.append((mention, TimeRef(doc.id, mention.sentence, mention.text, resolved.date,
                                       resolved.precision, resolved.qualifier, resolved.approximate,
                                       source, event, resolved.end)))
     return refs
+
+
+def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: date | None,
+             anchors: _Anchors) -> ResolvedDate | None:
+    text = doc.article.text
+    tense = tense_at(tokens, mention.start, mention.end)
+    context = text[max(0, mention.start - 16): mention.start]
+    resolved = resolve_expression(mention.text, ref, context, tense, anchors.last, anchors.quarter)
+    determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
+    if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
+        resolved = resolve_expression(determiner[0] + mention.text, ref, context, tense, anchors.last,
+                                      anchors.quarter)
+    if resolved is None:
+        return None
+    if anchors.quarter and mention.text.lower() == "last year" and \
+            YEAR_OVER_YEAR.search(text[doc.sentences[mention.sentence].start: mention.start]):
+        return shift(anchors.quarter, years=-1)  # "... compared with $3 million last year"
+    if not BACK_REFERENCE.search(mention.text.lower()):
+        anchors.move(resolved, ref)
+    return resolved
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
