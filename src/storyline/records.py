@@ -156,6 +156,7 @@ class TimelineEvent:
     sources: list[str]
     qualifier: str | None = None
     expression: str = ""
+    end: str | None = None  # the last period of a range ("2009-2010": date 2009, end 2010)
 
 
 @dataclass

@@ -31,7 +31,7 @@ def story_dict(story: Story) -> dict[str, Any]:
                       "titles": e.titles, "mentions": len(e.mentions), "sources": e.sources}
                      for e in story.entities],
         "timeline": [{"date": t.date, "precision": t.precision, "qualifier": t.qualifier,
-                      "expression": t.expression, "text": t.text, "sources": t.sources}
+                      "expression": t.expression, "end": t.end, "text": t.text, "sources": t.sources}
                      for t in story.timeline],
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
                      "text": f.text, "sources": f.sources} for f in story.figures],
@@ -76,7 +76,8 @@ def to_markdown(brief: Brief) -> str:
             out.append(f"- **{c['topic']}**")
             out += [f"  - {p['value']}: \"{p['text']}\"{_cite(p['sources'], labels)}" for p in c["positions"]]
         out.append("\n## Timeline\n")
-        out += [f"- {t['date']} ({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "
+        out += [f"- {t['date']}{'–' + t['end'] if t.get('end') else ''} "
+                f"({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "
                 f"{t['text']}{_cite(t['sources'], labels)}" for t in story["timeline"]]
         out.append("\n## Who is who\n")
         out += [f"- {e['name']} ({e['type']}, {e['mentions']} mentions)"

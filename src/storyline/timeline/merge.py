@@ -31,7 +31,7 @@ def merge_timeline(refs: list[TimeRef], sentence_text: dict[str, str], sims: np.
                           key=lambda m: (m.expression, m.qualifier or ""))
             events.append(TimelineEvent(day, precision, sentence_text[medoid],
                                         sorted({m.article_id for m in members}), told[0].qualifier,
-                                        told[0].expression))
+                                        told[0].expression, told[0].end))
     events.sort(key=lambda e: (e.date, -len(e.sources)))
     return events
 
