@@ -118,7 +118,7 @@ def _years(text: str) -> ResolvedDate | None:
         tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
                 "nineties").index(m["d"]) + 2
         return ResolvedDate(f"19{tens}0", "decade")
-    m = re.search(r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century\b", text)
+    m = re.search(r"\b(?P<n>1\d|2[01])(?:st|nd|rd|th)[- ]century\b", text)
     if m:
         return ResolvedDate(f"{int(m['n']) - 1:02d}00", "century")
     m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?(?<![\d.,$])\b{_Y}\b(?![.,]\d)", text)
@@ -167,9 +167,12 @@ def resolve_expression(expression: str, ref: date | None, context: str = "", ten
     text = normalise(expression)
     if NOT_DATES.fullmatch(text):
         return None
-    resolved = year_of_anchor(text, quarter_anchor) or _absolute(text)
-    if resolved is None and ref is not None:
-        resolved = resolve_relative(text, ref, tense, anchor, quarter_anchor)
+    try:
+        resolved = year_of_anchor(text, quarter_anchor) or _absolute(text)
+        if resolved is None and ref is not None:
+            resolved = resolve_relative(text, ref, tense, anchor, quarter_anchor)
+    except (ValueError, OverflowError):  # a calendar day that does not exist, a year out of range
+        return None
     if resolved is None:
         resolved = _fallback(text, ref)
     if resolved is None:
