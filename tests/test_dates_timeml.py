@@ -1,6 +1,7 @@
 """Quality gate: dates on TimeML news (TempEval-3 train: TimeBank + AQUAINT, 256 documents).
 Calendar dates found and their value accuracy (definitions in ``storyline.timeml``), with
-floors pinned a little below what was measured (found 0.966, value accuracy 0.916)."""
+floors pinned a little below what was measured (found 0.983, value accuracy 0.923; the weakest
+part, the "tune" half, 0.917)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import pytest
 from storyline.nlp import annotate, load_model
 from storyline.timeml import evaluate, read_timeml_folder
 
-FOUND_FLOOR = 0.95
-ACCURACY_FLOOR = 0.90
+FOUND_FLOOR = 0.96
+ACCURACY_FLOOR = 0.91
 #: Each corpus and each half of the name-hash split stays above this (overfitting check).
-PART_FLOOR = 0.88
+PART_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
