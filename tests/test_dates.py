@@ -48,6 +48,8 @@ def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expe
     ("last Monday", None, "2024-01-01"),  # the Monday of last week
     ("next Tuesday", None, "2024-01-16"),
     ("10 p.m. Sunday", PAST, "2024-01-07"),
+    ("Tuesday", PRESENT, "2024-01-09"),  # the nearest
+    ("Saturday", PRESENT, "2024-01-13"),
 ])
 def test_weekdays(expression: str, tense: str | None, expected: str) -> None:
     assert resolved(expression, JAN, tense) == (expected, "day")
@@ -92,6 +94,8 @@ def test_relative_periods_keep_their_precision(expression: str, expected: tuple[
     ("next year's first quarter", date(1989, 11, 2), None, ("1990-01", "quarter")),
     ("fiscal 1988", JAN, None, ("1988", "year")),
     ("the first half of 1990", JAN, None, ("1990-01", "half")),
+    ("the second half of next year", JAN, None, ("2025-07", "half")),
+    ("the third quarter of next year", JAN, None, ("2025-07", "quarter")),
 ])
 def test_quarters_and_fiscal_years(expression: str, ref: date, tense: str | None,
                                    expected: tuple[str, str]) -> None:

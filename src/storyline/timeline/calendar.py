@@ -104,8 +104,9 @@ def pick_year(month: int, day: int | None, ref: date, tense: str | None) -> int:
 def pick_weekday(weekday: int, ref: date, tense: str | None) -> date:
     """The day a bare weekday names: for the past or without a tense, from five days before
     publication to one day after (wire copy dated in another time zone reports "Tuesday" a day
-    early); for the future, publication day and the six days after."""
-    window = {PAST: range(1, -6, -1), FUTURE: range(0, 7)}.get(tense or "", range(1, -6, -1))
+    early); for the future, publication day and the six days after; for the present, the nearest."""
+    windows = {PAST: range(1, -6, -1), FUTURE: range(0, 7), PRESENT: (0, -1, 1, -2, 2, -3, 3)}
+    window = windows.get(tense or "", range(1, -6, -1))
     for delta in window:
         day = ref + timedelta(days=delta)
         if day.weekday() == weekday:

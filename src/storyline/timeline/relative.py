@@ -30,6 +30,7 @@ from storyline.timeline.calendar import (
 )
 from storyline.timeline.resolver import (
     _DAY,
+    _H,
     _Q,
     MODIFIERS,
     NUMBER_WORDS,
@@ -112,7 +113,8 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     if m:
         return ResolvedDate(ym(ref.year + _OFFSET[m["rel"]], month_number(m["month"])), "month",
                             qualifier_of(m["mod"]))
-    m = re.search(rf"{_REL}\s+year['’]?s\s+(?:{_Q}|(?P<any>quarter|period))", text)
+    m = re.search(rf"{_Q}\s+of\s+{_REL}\s+year", text) or \
+        re.search(rf"{_REL}\s+year['’]?s\s+(?:{_Q}|(?P<any>quarter|period))", text)
     if m:
         year = ref.year + _OFFSET[m["rel"]]
         number = ORDINALS[m["q"]] if m["q"] else quarter_of(ref)
@@ -135,6 +137,14 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
             year = ref.year if ref.month >= month else ref.year - 1
         return ResolvedDate(ym(year, month), "season")
     return None
+
+
+def _halves(text: str, ref: date) -> ResolvedDate | None:
+    m = re.search(rf"{_H}\s+of\s+(?:{_REL}|the)\s+year", text) or re.search(rf"{_REL}\s+year['’]?s\s+{_H}", text)
+    if not m:
+        return None
+    year = ref.year + (_OFFSET[m["rel"]] if m["rel"] else 0)
+    return ResolvedDate(ym(year, 1 if m["h"] in ("first", "1st") else 7), "half")
 
 
 def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
@@ -306,7 +316,8 @@ def year_of_anchor(text: str, anchor: ResolvedDate | None) -> ResolvedDate | Non
 
 def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
                      quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
-    for rule in (lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
+    for rule in (lambda: _halves(text, ref),
+                 lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
                  lambda: _quarters(text, ref, tense, anchor), lambda: _month_day(text, ref, tense),
                  lambda: _holiday(text, ref, tense), lambda: _weekday(text, ref, tense, anchor),
