@@ -12,6 +12,8 @@ from storyline.timeline.calendar import FUTURE, PAST, PRESENT
 FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
 #: Verbs that put what follows in the future ("is scheduled to", "is expected to", "plans to").
 FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "upcoming"})
+#: Participles that schedule what they describe even alone ("the summit, scheduled for June 12").
+SCHEDULED = frozenset({"schedule", "slate", "due"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
 PRESENT_AUX = frozenset({"is", "are", "am", "'s", "'re", "do", "does", "can", "may", "must"})
 #: Tokens that end the clause a verb group is looked for in.
@@ -49,6 +51,8 @@ def _group_tense(group: list[Token]) -> str | None:
     lemmas = [t.lemma for t in group]
     if any(w in FUTURE_WORDS for w in words) or any(lem in FUTURE_LEMMAS for lem in lemmas[1:]):
         return FUTURE
+    if lemmas[0] in SCHEDULED or lemmas[0] in FUTURE_LEMMAS and "to" in words[1:]:
+        return FUTURE  # "scheduled for June 12", "plans to visit in May"
     if words[0] in ("would", "could", "might", "should"):
         return None
     if any(w in PAST_AUX for w in words):
@@ -74,7 +78,7 @@ def _adjectival(tokens: Sequence[Token], i: int, start: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     prev = tokens[i - 1] if i > 0 else None
     return (nxt is not None and nxt.pos in ("NOUN", "PROPN") and nxt.idx < start and prev is not None
-            and prev.pos in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and tokens[i].pos == "VERB")
+            and prev.pos in ("DET", "ADJ", "NUM") and tokens[i].pos == "VERB")
 
 
 def _scan(tokens: Sequence[Token], indices: list[int], start: int) -> str | None:
@@ -97,12 +101,12 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
         return None if tense == NON_FINITE else tense
     before = [i for i, t in enumerate(tokens) if t.idx < start]
     lead = [tokens[i].text.lower() for i in before[-2:] if tokens[i].idx < start]
-    if lead and (lead[-1] in TERM_WORDS or lead[-1] == "the" and len(lead) > 1 and lead[0] in TERM_WORDS):
-        return TERM_TENSE
+    term = bool(lead) and (lead[-1] in TERM_WORDS or lead[-1] == "the" and lead[0] in TERM_WORDS)
     if lead and lead[-1] in DETERMINERS:
         nxt = [t for t in tokens if t.idx >= end][:1]
         if nxt and nxt[0].pos == "NOUN":
             return None  # "the Jan. 14 deadline"
     after = [i for i, t in enumerate(tokens) if t.idx >= end]
     found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE], start)
-    return found if found is not None else _scan(tokens, after[:MAX_DISTANCE], start)
+    found = found if found is not None else _scan(tokens, after[:MAX_DISTANCE], start)
+    return found if not term or found == FUTURE else TERM_TENSE  # "will continue through Friday"
