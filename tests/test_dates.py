@@ -222,3 +222,12 @@ def test_timeline_keeps_dated_actions(text: str, tokens: list[tuple[str, str, st
                                       date_value: str, event: bool) -> None:
     refs = extract_dates(_doc(text, tokens, [expression]), None)
     assert [(r.date, r.event) for r in refs] == [(date_value, event)]
+
+
+def test_conflicts_do_not_compare_today() -> None:
+    from storyline.records import TimeRef
+    from storyline.timeline.build import stated_dates
+
+    refs = [TimeRef("a1", 0, "today", "2024-01-10", "day"), TimeRef("a1", 1, "Tuesday", "2024-01-09", "day"),
+            TimeRef("a2", 0, "Tonight", "2024-01-11", "day")]
+    assert [r.expression for r in stated_dates(refs)] == ["Tuesday"]

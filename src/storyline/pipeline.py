@@ -25,7 +25,7 @@ from storyline.ingest import read_sources
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.options import Options
 from storyline.records import Brief, Conflict, Entity, Story
-from storyline.timeline.build import extract_dates, story_reference_date
+from storyline.timeline.build import extract_dates, stated_dates, story_reference_date
 from storyline.timeline.merge import merge_timeline
 
 
@@ -73,8 +73,9 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     conflicts: list[Conflict] = []
     subject = _subject(story)
     conflicts += kin_conflicts(docs, subject.name if subject else None)
-    conflicts += year_conflicts(docs, index, dates, sims, row_of)
-    conflicts += claim_conflicts(story.claims, figures, dates, sims, row_of)
+    stated = stated_dates(dates)
+    conflicts += year_conflicts(docs, index, stated, sims, row_of)
+    conflicts += claim_conflicts(story.claims, figures, stated, sims, row_of)
     conflicts += tally_conflicts(docs, figures)
     conflicts += age_conflicts(docs, index, subject.id if subject else None)
     story.conflicts = conflicts

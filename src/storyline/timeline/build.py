@@ -48,6 +48,12 @@ def extract_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[Time
     return [r for _, r in resolved_mentions(doc, fallback_ref)]
 
 
+def stated_dates(refs: list[TimeRef]) -> list[TimeRef]:
+    """The dates outlets can disagree on: not "today" or "tonight", which date the writing and
+    differ between outlets publishing on different days."""
+    return [r for r in refs if not DEICTIC.fullmatch(r.expression.lower().strip())]
+
+
 def system_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[int, int, str, bool]]:
     """(start, end, TimeML value, timeline entry) of every resolved date: what the TimeML scorer
     reads. A range counts twice: its start over the words before the dash, its end over the rest."""
