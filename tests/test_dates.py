@@ -35,6 +35,8 @@ def resolved(expression: str, ref: date, tense: str | None = None,
     ("November", PAST, ("2023-11", "month")),
     ("January", PAST, ("2024-01", "month")),
     ("mid-November", FUTURE, ("2024-11", "month")),
+    ("last Oct. 23", None, ("2023-10-23", "day")),
+    ("next Feb. 2", None, ("2024-02-02", "day")),
 ])
 def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expected: tuple[str, str]) -> None:
     assert resolved(expression, JAN, tense) == expected

@@ -119,7 +119,7 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
         year = ref.year + _OFFSET[m["rel"]]
         number = ORDINALS[m["q"]] if m["q"] else quarter_of(ref)
         return quarter(year, number)
-    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{_REL}\s+{M}(?!\w)", text)
+    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{_REL}\s+{M}(?!\w)(?!\.?\s*\d)", text)
     if m:
         month, rel = month_number(m["month"]), _OFFSET[m["rel"]]
         year = pick_year(month, None, ref, PAST if rel < 0 else FUTURE) if rel else ref.year
@@ -229,6 +229,8 @@ def _month_day(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     if not m:
         return None
     month, day = month_number(m["month"]), day_number(m["day"])
+    rel = re.match(r"(last|this past|next|this coming)\b", text)
+    tense = (PAST if rel[1] in ("last", "this past") else FUTURE) if rel else tense  # "last Oct. 23"
     try:
         return ResolvedDate(date(pick_year(month, day, ref, tense), month, day).isoformat(), "day")
     except ValueError:
