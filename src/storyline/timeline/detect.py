@@ -1,5 +1,6 @@
 """Date expressions the statistical NER leaves out, found by pattern: "today" tagged as
-something else, "the quarter" and "the latest period" of earnings reports, "post-1959"."""
+something else, "the quarter" and "the latest period" of earnings reports, "Q3 2023", "FY24",
+"post-1959"."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ MISSED = re.compile(
     r"|\b(?:the|this|that) (?:latest |current |same |recent |most recent )?(?:fiscal )?quarter\b(?!-)"
     r"|\bthe (?:latest|comparable|year-earlier|year-ago) (?:period|fiscal year)\b"
     r"|\bthe (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
-    r"|(?<=\bpost-)(?:1[89]|20)\d\d\b",
+    r"|(?<=\bpost-)(?:1[89]|20)\d\d\b"
+    r"|\bQ[1-4](?:\s*(?:FY)?\s*['’]?(?:\d{4}|\d{2}))?\b|\b[1-4]Q['’]?\d{2}\b|\bFY\s*['’]?(?:\d{4}|\d{2})\b",
     re.IGNORECASE)
 
 

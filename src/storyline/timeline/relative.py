@@ -150,8 +150,9 @@ def _halves(text: str, ref: date) -> ResolvedDate | None:
 def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """Quarters without a year: "the third quarter", "the latest quarter", "the quarter"."""
     m = re.search(_Q, text)
-    if m:
-        number = ORDINALS[m["q"]]
+    short = re.fullmatch(r"(?:the )?q([1-4])", text)
+    if m or short:
+        number = ORDINALS[m["q"]] if m else int(short[1]) if short else 0
         year = ref.year
         if anchor and anchor.precision == "quarter" and anchor.date[:4] != str(ref.year):
             year = int(anchor.date[:4]) if re.search(r"\bthat|same\b", text) else year

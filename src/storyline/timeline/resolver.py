@@ -63,12 +63,25 @@ def _day(year: str | int, month: str, day: str) -> ResolvedDate | None:
         return None
 
 
+def _full_year(digits: str) -> int:
+    """A year written with two digits ("FY24", "'98") in this century below 50, else the last."""
+    if len(digits) == 4:
+        return int(digits)
+    return 2000 + int(digits) if int(digits) < 50 else 1900 + int(digits)
+
+
 def _periods(text: str) -> ResolvedDate | None:
     """Quarters, halves, seasons and holidays of a named year; fiscal years."""
     m = re.search(rf"{_Q}\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b", text) or \
         re.search(rf"{_Y}(?:['’]s)?\s+(?:fiscal\s+)?{_Q}", text)
     if m:
         return quarter(int(m["year"]), ORDINALS[m["q"]])
+    m = re.search(r"\bq([1-4])\s*(?:fy\s*)?['’]?(\d{4}|\d{2})\b|\b([1-4])q\s*['’]?(\d{4}|\d{2})\b", text)
+    if m:  # "Q3 2023", "Q3 FY24", "3Q23"
+        return quarter(_full_year(m[2] or m[4]), int(m[1] or m[3]))
+    m = re.search(r"\bfy\s*['’]?(\d{4}|\d{2})\b", text)
+    if m:  # "FY2024", "FY24"
+        return ResolvedDate(f"{_full_year(m[1]):04d}", "year")
     m = re.search(rf"\b(?:{_H}|first two quarters)\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), 1 if m["h"] in (None, "first", "1st") else 7), "half")
