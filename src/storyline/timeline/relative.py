@@ -29,11 +29,11 @@ from storyline.timeline.calendar import (
     ym,
 )
 from storyline.timeline.resolver import (
-    _DAY,
-    _H,
-    _Q,
+    DAY,
+    HALF,
     MODIFIERS,
     NUMBER_WORDS,
+    QUARTER_NTH,
     SEASON,
     M,
     day_number,
@@ -113,8 +113,8 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     if m:
         return ResolvedDate(ym(ref.year + _OFFSET[m["rel"]], month_number(m["month"])), "month",
                             qualifier_of(m["mod"]))
-    m = re.search(rf"{_Q}\s+of\s+{_REL}\s+year", text) or \
-        re.search(rf"{_REL}\s+year['’]?s\s+(?:{_Q}|(?P<any>quarter|period))", text)
+    m = re.search(rf"{QUARTER_NTH}\s+of\s+{_REL}\s+year", text) or \
+        re.search(rf"{_REL}\s+year['’]?s\s+(?:{QUARTER_NTH}|(?P<any>quarter|period))", text)
     if m:
         year = ref.year + _OFFSET[m["rel"]]
         number = ORDINALS[m["q"]] if m["q"] else quarter_of(ref)
@@ -140,7 +140,7 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
 
 
 def _halves(text: str, ref: date) -> ResolvedDate | None:
-    m = re.search(rf"{_H}\s+of\s+(?:{_REL}|the)\s+year", text) or re.search(rf"{_REL}\s+year['’]?s\s+{_H}", text)
+    m = re.search(rf"{HALF}\s+of\s+(?:{_REL}|the)\s+year", text) or re.search(rf"{_REL}\s+year['’]?s\s+{HALF}", text)
     if not m:
         return None
     year = ref.year + (_OFFSET[m["rel"]] if m["rel"] else 0)
@@ -149,7 +149,7 @@ def _halves(text: str, ref: date) -> ResolvedDate | None:
 
 def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """Quarters without a year: "the third quarter", "the latest quarter", "the quarter"."""
-    m = re.search(_Q, text)
+    m = re.search(QUARTER_NTH, text)
     short = re.fullmatch(r"(?:the )?q([1-4])", text)
     if m or short:
         number = ORDINALS[m["q"]] if m else int(short[1]) if short else 0
@@ -225,8 +225,8 @@ def _anaphoric(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDat
 
 
 def _month_day(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
-    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{M}\s+{_DAY}(?!\w)(?!,?\s*\d)", text) or \
-        re.search(rf"the\s+{_DAY}\s+of\s+{M}", text)
+    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{M}\s+{DAY}(?!\w)(?!,?\s*\d)", text) or \
+        re.search(rf"the\s+{DAY}\s+of\s+{M}", text)
     if not m:
         return None
     month, day = month_number(m["month"]), day_number(m["day"])
@@ -312,7 +312,7 @@ def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate 
 def year_of_anchor(text: str, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "the 1988 period" after a quarter was named: the same quarter of 1988."""
     m = re.fullmatch(r"(?:the |its )?(?P<year>1[89]\d\d|20\d\d)(?: \w+)? (?:period|quarter)", text)
-    if m and anchor and anchor.precision == "quarter" and not re.search(_Q, text):
+    if m and anchor and anchor.precision == "quarter" and not re.search(QUARTER_NTH, text):
         return ResolvedDate(m["year"] + anchor.date[4:], "quarter")
     return None
 

@@ -32,10 +32,10 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 MODIFIERS = r"(?P<mod>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of|middle of|the start of|start of)"
 M = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
      r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?P<day>\d{1,2}|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?:st|nd|rd|th)?"
-_Y = r"(?P<year>1[0-9]\d\d|20\d\d)"
-_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
-_H = r"(?P<h>first|second|last|1st|2nd)[- ]half"
+DAY = r"(?P<day>\d{1,2}|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>1[0-9]\d\d|20\d\d)"
+QUARTER_NTH = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+HALF = r"(?P<h>first|second|last|1st|2nd)[- ]half"
 SEASON = r"(?P<season>spring|summer|fall|autumn|winter)"
 
 
@@ -72,8 +72,8 @@ def _full_year(digits: str) -> int:
 
 def _periods(text: str) -> ResolvedDate | None:
     """Quarters, halves, seasons and holidays of a named year; fiscal years."""
-    m = re.search(rf"{_Q}\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b", text) or \
-        re.search(rf"{_Y}(?:['’]s)?\s+(?:fiscal\s+)?{_Q}", text)
+    m = re.search(rf"{QUARTER_NTH}\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b", text) or \
+        re.search(rf"{YEAR}(?:['’]s)?\s+(?:fiscal\s+)?{QUARTER_NTH}", text)
     if m:
         return quarter(int(m["year"]), ORDINALS[m["q"]])
     m = re.search(r"\bq([1-4])\s*(?:fy\s*)?['’]?(\d{4}|\d{2})\b|\b([1-4])q\s*['’]?(\d{4}|\d{2})\b", text)
@@ -82,13 +82,13 @@ def _periods(text: str) -> ResolvedDate | None:
     m = re.search(r"\bfy\s*['’]?(\d{4}|\d{2})\b", text)
     if m:  # "FY2024", "FY24"
         return ResolvedDate(f"{_full_year(m[1]):04d}", "year")
-    m = re.search(rf"\b(?:{_H}|first two quarters)\s+(?:of\s+)?(?:fiscal\s+)?{_Y}\b", text)
+    m = re.search(rf"\b(?:{HALF}|first two quarters)\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), 1 if m["h"] in (None, "first", "1st") else 7), "half")
-    m = re.search(rf"{SEASON}\s+(?:of\s+)?{_Y}\b", text) or re.search(rf"{_Y}\s+{SEASON}", text)
+    m = re.search(rf"{SEASON}\s+(?:of\s+)?{YEAR}\b", text) or re.search(rf"{YEAR}\s+{SEASON}", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), SEASONS[m["season"]]), "season")
-    m = re.search(rf"(?P<name>{HOLIDAY_PATTERN})\s*,?\s*{_Y}\b", text)
+    m = re.search(rf"(?P<name>{HOLIDAY_PATTERN})\s*,?\s*{YEAR}\b", text)
     if m:
         return ResolvedDate(holiday(m["name"], date(int(m["year"]), 6, 1), None,
                                     int(m["year"])).isoformat(), "day")
@@ -103,14 +103,14 @@ def _absolute(text: str) -> ResolvedDate | None:
     if m and int(m[1]) <= 12:
         year = int(m[3]) + (0 if len(m[3]) == 4 else 1900 if int(m[3]) > 30 else 2000)
         return _day(year, MONTHS[int(m[1]) - 1], m[2])
-    m = re.search(rf"(?:{MODIFIERS}[- ]+)?{M}\s+{_DAY},?\s+{_Y}", text) or \
-        re.search(rf"{_DAY}\s+(?:of\s+)?{M},?\s+{_Y}", text)
+    m = re.search(rf"(?:{MODIFIERS}[- ]+)?{M}\s+{DAY},?\s+{YEAR}", text) or \
+        re.search(rf"{DAY}\s+(?:of\s+)?{M},?\s+{YEAR}", text)
     if m:
         return _day(m["year"], m["month"], m["day"])
     found = _periods(text)
     if found:
         return found
-    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{M},?\s+(?:of\s+)?{_Y}\b", text)
+    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?{M},?\s+(?:of\s+)?{YEAR}\b", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), month_number(m["month"])), "month", qualifier_of(m["mod"]))
     return _years(text)
@@ -134,7 +134,7 @@ def _years(text: str) -> ResolvedDate | None:
     m = re.search(r"\b(?P<n>1\d|2[01])(?:st|nd|rd|th)[- ]century\b", text)
     if m:
         return ResolvedDate(f"{int(m['n']) - 1:02d}00", "century")
-    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?(?<![\d.,$])\b{_Y}\b(?![.,]\d)", text)
+    m = re.search(rf"(?:{MODIFIERS}[- ]+(?:of\s+)?)?(?<![\d.,$])\b{YEAR}\b(?![.,]\d)", text)
     if m:
         return ResolvedDate(m["year"], "year", qualifier_of(m["mod"]))
     return None
