@@ -61,7 +61,7 @@ def system_dates(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple
 
     out = []
     for m, r in resolved_mentions(doc, fallback_ref):
-        split = re.search(r"\d\s*(-|/|\bto\b|\bthrough\b|\band\b)\s*\d", m.text) if r.end else None
+        split = re.search(r"(-|–|/|\bto\b|\bthrough\b|\band\b|\buntil\b|\btill\b)", m.text) if r.end else None
         if r.end and split:
             cut = m.start + split.start(1)
             out += [(m.start, cut, timeml_value(r.date, r.precision), r.event),

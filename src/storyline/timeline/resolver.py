@@ -175,13 +175,14 @@ def resolve_expression(expression: str, ref: date | None, context: str = "", ten
     ``tense`` the tense around it (past, present, future); ``anchor`` the last date the
     article mentioned, for "that day", "the following week"; ``quarter_anchor`` the last
     quarter it named, for the year-earlier period of quarterly results ("a year ago")."""
+    from storyline.timeline.ranges import resolve_range
     from storyline.timeline.relative import resolve_relative, year_of_anchor
 
     text = normalise(expression)
     if NOT_DATES.fullmatch(text):
         return None
     try:
-        resolved = year_of_anchor(text, quarter_anchor) or _absolute(text)
+        resolved = year_of_anchor(text, quarter_anchor) or resolve_range(text, ref, tense) or _absolute(text)
         if resolved is None and ref is not None:
             resolved = resolve_relative(text, ref, tense, anchor, quarter_anchor)
     except (ValueError, OverflowError):  # a calendar day that does not exist, a year out of range
