@@ -21,6 +21,17 @@ CLAUSE_BREAKS = frozenset({";", ":", "``", "''", '"', "“", "”", "(", ")", "-
 VERBAL = frozenset({"VERB", "AUX"})
 #: How far (tokens) from the expression a verb still sets its tense.
 MAX_DISTANCE = 12
+#: A participle or gerund with no auxiliary: says nothing of the tense; look further.
+NON_FINITE = "non-finite"
+#: Words right before a date that make it a deadline or a term, whatever the tense of the
+#: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1").
+TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
+                        "expires", "expiring", "by", "before", "starting", "beginning"})
+#: How a deadline or term is read unless its clause is in the future: as the nearest
+#: (TempEval-3 train: 0.923; read as future, 0.916).
+TERM_TENSE: str | None = None
+#: Words before a date used as a modifier ("the Jan. 14 deadline"): read as the nearest.
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def _group(tokens: Sequence[Token], i: int) -> list[Token]:
@@ -32,18 +43,6 @@ def _group(tokens: Sequence[Token], i: int) -> list[Token]:
     while hi + 1 < len(tokens) and tokens[hi + 1].pos in VERBAL:
         hi += 1
     return list(tokens[lo:hi + 1])
-
-
-NON_FINITE = "non-finite"
-#: Words right before a date that make it a deadline or a term, whatever the tense of the
-#: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1"): read as the nearest.
-TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
-                        "expires", "expiring", "by", "before", "starting", "beginning"})
-
-
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-#: How a deadline or term is read: as the nearest (TempEval-3 train: 0.923; read as future, 0.916).
-TERM_TENSE: str | None = None
 
 
 def _group_tense(group: list[Token]) -> str | None:
