@@ -129,6 +129,15 @@ def test_seasons_holidays_centuries_spelled_years(expression: str, ref: date, te
     assert resolved(expression, ref, tense) == expected
 
 
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("twenty-five years ago", ("1999", "year")),
+    ("twenty twenty", ("2020", "year")),
+    ("nineteen eighty-four", ("1984", "year")),
+])
+def test_spelled_numbers_are_years_only_in_year_shape(expression: str, expected: tuple[str, str]) -> None:
+    assert resolved(expression, JAN) == expected
+
+
 @pytest.mark.parametrize(("expression", "expected", "end"), [
     ("2009-2010", "2009", "2010"),
     ("1994-97", "1994", "1997"),

@@ -182,6 +182,14 @@ _YEAR_WORDS = re.compile(rf"\b(nineteen|eighteen|twenty)[ -]((?:{_NUM}[ -]?){{1,
                          rf"|\btwo thousand(?:(?: and)?[ -]((?:{_NUM}[ -]?){{1,2}}))?\b")
 
 
+_COMPOUND = re.compile(r"\b(" + "|".join(_TENS) + r")[- ](" + "|".join(_UNITS) + r")\b")
+
+
+def spelled_numbers(text: str) -> str:
+    """ "twenty-five years ago" -> "25 years ago" (after ``spelled_years`` took the years)."""
+    return _COMPOUND.sub(lambda m: str(_TENS[m[1]] + _UNITS[m[2]]), text)
+
+
 def spelled_years(text: str) -> str:
     """ "nineteen ninety-six" -> "1996", "two thousand and one" -> "2001" (broadcast transcripts)."""
     def year(m: re.Match[str]) -> str:
@@ -189,6 +197,8 @@ def spelled_years(text: str) -> str:
             rest = m[2].replace("-", " ").split()
             if rest == ["hundred"]:
                 low: int | None = 0
+            elif len(rest) == 1 and rest[0] in _UNITS:
+                low = None  # "twenty-five years": a number, not the year 2005
             else:
                 low = _two_digits(rest)
             if low is None:

@@ -18,6 +18,7 @@ from storyline.timeline.calendar import (
     ResolvedDate,
     holiday,
     quarter,
+    spelled_numbers,
     spelled_years,
     week_of,
     ym,
@@ -162,7 +163,7 @@ def _fallback(text: str, ref: date | None) -> ResolvedDate | None:
 
 def normalise(expression: str) -> str:
     text = " ".join(expression.lower().replace("–", "-").replace("—", "-").split()).strip(" ,.")
-    return spelled_years(text)
+    return spelled_numbers(spelled_years(text))
 
 
 NOT_DATES = re.compile(r"\d{1,3}-year-old|\d+ (?:hours?|minutes?|seconds?)|(?:just|recent|many|few|several) \w+")
