@@ -134,7 +134,8 @@ def test_contract_shape(seed_brief: dict) -> None:
                 "quotes", "claims", "conflicts"):
         assert key in story
     assert {c["status"] for c in story["claims"]} <= {"corroborated", "single-source", "disputed"}
-    assert all(t["precision"] in ("day", "month", "year", "decade") for t in story["timeline"])
+    assert all(t["precision"] in ("day", "week", "month", "quarter", "season", "year", "decade")
+               for t in story["timeline"])
     assert all(isinstance(f["value"], (int, float)) for f in story["figures"])
 
 

@@ -97,6 +97,8 @@ class TimeRef:
     qualifier: str | None = None
     approximate: bool = False
     anchor: str = "published"
+    event: bool = True  # dates an action of the story (a timeline entry), not a passing mention
+    end: str | None = None  # the last period of a range ("2009-2010"), same precision
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ class TimelineEvent:
     text: str
     sources: list[str]
     qualifier: str | None = None
+    expression: str = ""
+    end: str | None = None  # the last period of a range ("2009-2010": date 2009, end 2010)
 
 
 @dataclass

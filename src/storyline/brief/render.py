@@ -31,7 +31,8 @@ def story_dict(story: Story) -> dict[str, Any]:
                       "titles": e.titles, "mentions": len(e.mentions), "sources": e.sources}
                      for e in story.entities],
         "timeline": [{"date": t.date, "precision": t.precision, "qualifier": t.qualifier,
-                      "text": t.text, "sources": t.sources} for t in story.timeline],
+                      "expression": t.expression, "end": t.end, "text": t.text, "sources": t.sources}
+                     for t in story.timeline],
         "figures": [{"value": _number(f.value), "unit": f.unit, "approximate": f.approximate,
                      "text": f.text, "sources": f.sources} for f in story.figures],
         "quotes": [{"speaker": q.speaker, "text": q.text, "sources": q.sources,
@@ -86,7 +87,8 @@ def to_markdown(brief: Brief | dict[str, Any]) -> str:
             out.append(f"- **{c['topic']}**" + (f": {c['reason']}" if c["reason"] else ""))
             out += [f"  - {p['value']}: \"{p['text']}\"{_cite(p['sources'], labels)}" for p in c["positions"]]
         out.append("\n## Timeline\n")
-        out += [f"- {t['date']} ({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "
+        out += [f"- {t['date']}{'–' + t['end'] if t.get('end') else ''} "
+                f"({t['precision']}{', ' + t['qualifier'] if t['qualifier'] else ''}): "
                 f"{t['text']}{_cite(t['sources'], labels)}" for t in story["timeline"]]
         out.append("\n## Who is who\n")
         out += [f"- {e['name']} ({e['type']}, {e['mentions']} mentions)"

@@ -17,6 +17,8 @@ def merge_timeline(refs: list[TimeRef], sentence_text: dict[str, str], sims: np.
                    row_of: dict[str, int]) -> list[TimelineEvent]:
     by_date: dict[tuple[str, str], list[TimeRef]] = defaultdict(list)
     for ref in refs:
+        if not ref.event:
+            continue
         by_date[(ref.date, ref.precision)].append(ref)
     events: list[TimelineEvent] = []
     for (day, precision), group in by_date.items():
@@ -25,10 +27,11 @@ def merge_timeline(refs: list[TimeRef], sentence_text: dict[str, str], sims: np.
             ids = list(dict.fromkeys(f"{m.article_id}:{m.sentence}" for m in members))
             medoid = max(ids, key=lambda i: (sum(sims[row_of[i], row_of[j]] for j in ids),
                                              -len(sentence_text[i])))
-            qualifier = next((m.qualifier for m in members
-                              if f"{m.article_id}:{m.sentence}" == medoid), None)
+            told = sorted((m for m in members if f"{m.article_id}:{m.sentence}" == medoid),
+                          key=lambda m: (m.expression, m.qualifier or ""))
             events.append(TimelineEvent(day, precision, sentence_text[medoid],
-                                        sorted({m.article_id for m in members}), qualifier))
+                                        sorted({m.article_id for m in members}), told[0].qualifier,
+                                        told[0].expression, told[0].end))
     events.sort(key=lambda e: (e.date, -len(e.sources)))
     return events
 

@@ -1,0 +1,52 @@
+"""Date expressions the statistical NER leaves out, found by pattern: "today" tagged as
+something else, "the quarter" and "the latest period" of earnings reports, "Q3 2023", "FY24",
+"post-1959"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.records import Mention
+
+MISSED = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow)\b"
+    r"|\b(?:the|this|that) (?:latest |current |same |recent |most recent )?(?:fiscal )?quarter\b(?!-)"
+    r"|\bthe (?:latest|comparable|year-earlier|year-ago) (?:period|fiscal year)\b"
+    r"|\bthe (?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"
+    r"|(?<=\bpost-)(?:1[89]|20)\d\d\b"
+    r"|\bQ[1-4](?:\s*(?:FY)?\s*['’]?(?:\d{4}|\d{2}))?\b|\b[1-4]Q['’]?\d{2}\b|\bFY\s*['’]?(?:\d{4}|\d{2})\b",
+    re.IGNORECASE)
+
+
+def date_mentions(doc: AnnotatedArticle) -> list[Mention]:
+    """The NER's DATE/TIME mentions plus the patterns above where they overlap none, in text order."""
+    found = list(doc.dates)
+    taken = sorted((m.start, m.end) for m in found)
+    starts = [s.start for s in doc.sentences]
+    for match in MISSED.finditer(doc.article.text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in taken) or not starts:
+            continue
+        sentence = max(0, bisect_right(starts, start) - 1)
+        found.append(Mention(doc.id, sentence, start, end, match[0], "DATE"))
+    return _join_adjacent(doc, sorted(found, key=lambda m: (m.start, m.end)))
+
+
+#: What may separate two date mentions that are one expression ("10 p.m. Wednesday",
+#: "Tuesday, March 3"): spaces, a comma, "on", "of".
+JOINER = re.compile(r"\s*(?:,|on|of)?\s*")
+
+
+def _join_adjacent(doc: AnnotatedArticle, mentions: list[Mention]) -> list[Mention]:
+    text = doc.article.text
+    joined: list[Mention] = []
+    for m in mentions:
+        last = joined[-1] if joined else None
+        if (last is not None and last.sentence == m.sentence and last.end <= m.start
+                and JOINER.fullmatch(text[last.end:m.start])):
+            joined[-1] = Mention(doc.id, m.sentence, last.start, m.end, text[last.start:m.end], last.label)
+        else:
+            joined.append(m)
+    return joined
