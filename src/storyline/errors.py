@@ -22,3 +22,7 @@ class ModelError(StorylineError):
 
 class StoreError(StorylineError):
     """The SQLite store cannot be opened or migrated."""
+
+
+class QueryError(StorylineError):
+    """A search or listing request the store cannot answer as asked (bad syntax, bad page token)."""

@@ -19,8 +19,12 @@ def _migrations() -> list[tuple[int, str]]:
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".sql") and entry.name[:4].isdigit():
-            found.append((int(entry.name[:4]), entry.read_text(encoding="utf-8")))
-    return sorted(found)
+            found.append((int(entry.name[:4]), entry.name, entry.read_text(encoding="utf-8")))
+    numbers = [number for number, _name, _sql in found]
+    if len(set(numbers)) != len(numbers):
+        names = sorted(name for number, name, _sql in found if numbers.count(number) > 1)
+        raise StoreError(f"two migrations share a number ({', '.join(names)}): renumber one of them")
+    return [(number, sql) for number, _name, sql in sorted(found)]
 
 
 class Store:
