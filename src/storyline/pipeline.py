@@ -100,5 +100,6 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
     docs = annotate(read.articles, nlp, options.batch_size, options.progress)
     stories = brief_from_docs(docs, options)
     counts = Counter(len(s.articles) for s in stories)
+    sentences = {d.id: [(s.start, s.end) for s in d.sentences] for d in docs}  # for citation anchors
     return Brief(read.articles, stories, [str(e) for e in read.errors],
-                 {"story_sizes": dict(counts)})
+                 {"story_sizes": dict(counts), "sentences": sentences})

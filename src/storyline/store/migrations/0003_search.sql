@@ -44,3 +44,18 @@ INSERT INTO story_fts(rowid, headline, summary)
 UPDATE stories SET conflict_count = coalesce(json_array_length(brief, '$.conflicts'), 0),
                    claim_count = coalesce(json_array_length(brief, '$.claims'), 0);
 CREATE INDEX stories_last_published ON stories(last_published);
+
+-- a counter every write bumps: the desk caches pages until it moves
+CREATE TABLE store_state (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+INSERT INTO store_state (id, generation) VALUES (1, 0);
+CREATE TRIGGER generation_article AFTER INSERT ON articles BEGIN
+    UPDATE store_state SET generation = generation + 1 WHERE id = 1;
+END;
+CREATE TRIGGER generation_story_update AFTER UPDATE ON stories BEGIN
+    UPDATE store_state SET generation = generation + 1 WHERE id = 1;
+END;
+CREATE TRIGGER generation_story_delete AFTER DELETE ON stories BEGIN
+    UPDATE store_state SET generation = generation + 1 WHERE id = 1;
+END;
+-- covering index: a story's last change without reading its (large) brief
+CREATE INDEX stories_updated ON stories(id, updated_at);
