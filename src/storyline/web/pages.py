@@ -8,16 +8,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 from storyline.store.db import Store
-from storyline.store.search import SORTS, StoryQuery, search_stories
+from storyline.store.search import PAGE_SIZE, SORTS, StoryQuery, search_stories
 from storyline.web.cite import labels_for, outlet_name
 from storyline.web.views import story_view
 
-QUERY_FIELDS = ("q", "sort", "outlet", "since", "until")
+QUERY_FIELDS = ("q", "sort", "outlet", "since", "until", "size")
 
 
 def _query(params: dict[str, str]) -> StoryQuery:
+    size = params.get("size", "")
     return StoryQuery(text=params.get("q", "")[:200], sort=params.get("sort", ""), outlet=params.get("outlet", ""),
-                      since=params.get("since", ""), until=params.get("until", ""), after=params.get("next", ""))
+                      since=params.get("since", ""), until=params.get("until", ""), after=params.get("next", ""),
+                      limit=int(size) if size.isdigit() else PAGE_SIZE)
 
 
 def _link(params: dict[str, str], **changes: str) -> str:
