@@ -57,6 +57,15 @@ class Response:
     content_type: str
 
 
+def route(path: str) -> tuple[str, re.Match[str]]:
+    """The route's name and match for ``path``, or raise NotFound."""
+    for pattern, name in ROUTES:
+        match = pattern.match(path)
+        if match:
+            return name, match
+    raise NotFound("There is no page at this address.")
+
+
 def _params(query: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(query).items() if v}
 
@@ -88,12 +97,7 @@ class Desk:
         return f"g:{conn.execute('SELECT generation FROM store_state').fetchone()[0]}"
 
     def respond(self, path: str, query: str) -> Response:
-        for pattern, name in ROUTES:
-            match = pattern.match(path)
-            if match:
-                break
-        else:
-            raise NotFound("There is no page at this address.")
+        name, match = route(path)
         if name == "favicon":
             return Response(HTTPStatus.OK, FAVICON, "image/svg+xml")
         store = self.store()

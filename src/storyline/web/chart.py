@@ -4,7 +4,6 @@ lanes so that no two overlap."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,7 +13,7 @@ from typing import Any
 AXIS_GAP_DAYS = 366
 WIDTH, MARGIN = 720, 40
 LABEL_CHAR_PX, LABEL_PAD_PX, LANE_PX, AXIS_Y = 7.0, 10.0, 18, 46
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def to_date(value: str) -> date | None:
@@ -55,7 +54,8 @@ def _ticks(lo: int, hi: int) -> list[tuple[int, str]]:
         return [(d, short_date(date.fromordinal(d).isoformat())[:-5]) for d in range(lo, hi + 1, step)]
     if span <= 3 * 366:
         every = max(1, round(span / 30 / 6))
-        out, y, m = [], start.year, start.month
+        out: list[tuple[int, str]] = []
+        y, m = start.year, start.month
         while date(y, m, 1).toordinal() <= hi:
             if date(y, m, 1).toordinal() >= lo and (m - 1) % every == 0:
                 label = _MONTHS[m - 1] + (f" {y}" if m == 1 or not out else "")
@@ -88,8 +88,11 @@ def _lanes(points: list[dict[str, Any]]) -> int:
 def layout(events: list[dict[str, Any]], published: list[str]) -> dict[str, Any]:
     """Chart points (one per date, holding that date's events), ticks, the SVG height and the
     events left off the axis (``far``). ``published``: the story's publication dates."""
-    dated = [(to_date(e["date"]), e) for e in events]
-    dated = [(d.toordinal(), e) for d, e in dated if d]
+    dated: list[tuple[int, dict[str, Any]]] = []
+    for event in events:
+        day = to_date(event["date"])
+        if day:
+            dated.append((day.toordinal(), event))
     if not dated:
         return {"points": [], "ticks": [], "far": [], "width": WIDTH, "height": 0}
     pubs = [d.toordinal() for d in (to_date(p) for p in published if p) if d]

@@ -41,6 +41,11 @@ def entity_type(label: str) -> str:
     return ENTITY_TYPES.get(label, label.replace("_", " ").capitalize())
 
 
+def desk_href(article: str, index: int | None) -> str:
+    """The desk's address of a sentence (or of the article when ``index`` is None)."""
+    return f"/article/{article}" + (f"#s-{index}" if index is not None else "")
+
+
 def _item(entry: dict[str, Any], citer: Citer, text_key: str = "text") -> dict[str, Any]:
     return {**entry, "cites": citer.refs(entry.get("sources", []), entry.get(text_key) or "")}
 
@@ -82,7 +87,7 @@ def story_view(story: dict[str, Any], articles: list[dict[str, Any]], sentences:
     mine = [a for a in articles if a["id"] in story["articles"]]
     labels = labels_for(mine)
     names = {a["id"]: outlet_name(a) for a in mine}
-    citer = Citer(labels, sentences or {}, href or (lambda a, i: f"/article/{a}" + (f"#s-{i}" if i is not None else "")))
+    citer = Citer(labels, sentences or {}, href or desk_href)
     citer.learn_claims(story.get("claims", []))
     claims = _claims(story, citer)
     rows = [c for c in claims if all_rows or len(c["sources"]) > 1]

@@ -5,7 +5,7 @@ ALTER TABLE stories ADD COLUMN conflict_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN claim_count INTEGER NOT NULL DEFAULT 0;
 
 CREATE VIRTUAL TABLE article_fts USING fts5(
-    title, text, content='articles', content_rowid='rowid',
+    title, text, content="articles", content_rowid="rowid",
     tokenize='porter unicode61 remove_diacritics 2');
 CREATE TRIGGER article_fts_insert AFTER INSERT ON articles BEGIN
     INSERT INTO article_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
