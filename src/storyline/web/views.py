@@ -126,8 +126,22 @@ def _appendix(brief: Brief, data: dict[str, Any]) -> tuple[dict[str, list[str]],
             sentences[article.id] = [article.text[a:b] for a, b in spans[article.id]]
         else:
             sentences[article.id] = [p.strip() for p in article.text.split("\n\n") if p.strip()]
-    appendix = [{**a, "name": outlet_name(a), "sentences": sentences.get(a["id"], [])} for a in data["articles"]]
+    texts = {a.id: a.text for a in brief.articles}
+    appendix = [{**a, "name": outlet_name(a), "paragraphs": _paragraphs(texts.get(a["id"], ""), spans.get(a["id"]),
+                                                                        sentences.get(a["id"], []))}
+                for a in data["articles"]]
     return sentences, appendix
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]] | None, sentences: list[str]) -> list[list[tuple[int, str]]]:
+    """(index, sentence) runs, a new run wherever the text between two sentences breaks a line."""
+    runs: list[list[tuple[int, str]]] = []
+    for i, sentence in enumerate(sentences):
+        gap = text[spans[i - 1][1]:spans[i][0]] if spans and i else "\n"
+        if not runs or "\n" in gap:
+            runs.append([])
+        runs[-1].append((i, sentence))
+    return runs
 
 
 def render_brief_html(brief: Brief) -> str:
