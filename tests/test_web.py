@@ -152,3 +152,47 @@ def test_citation_labels_are_unique() -> None:
     labels = labels_for([{"id": "a1", "outlet": "Reuters"}, {"id": "a2", "outlet": "Reuters"},
                       {"id": "a3", "outlet": None, "title": "A title"}])
     assert labels == {"a1": "Reuters", "a2": "Reuters 2", "a3": "A title"}
+
+
+@pytest.mark.parametrize(("text", "limit", "short"), [
+    ("The Guardian (Reuters)", 32, "The Guardian (Reuters)"),
+    ("Indian news site with a very long name indeed", 20, "Indian news site…"),
+    ("Supercalifragilisticexpialidocious", 10, "Supercalifragilisticexpialidocious"),
+    ("Supercalifragilisticexpialidocious and more", 10, "Supercalifragilisticexpialidocious…"),
+])
+def test_labels_are_never_cut_mid_word(text: str, limit: int, short: str) -> None:
+    from storyline.web.cite import shorten
+
+    assert shorten(text, limit) == short
+
+
+def test_timeline_axis_fits_the_story_dates() -> None:
+    """Regression: a 2019 story's axis ran 1950-2020 and ~40 labels stacked into a staircase."""
+    from storyline.web.chart import LABEL_CHAR_PX, layout
+
+    days = ["2019-03-%02d" % d for d in range(1, 29)] + ["2019-02", "2018-11-30"]
+    events = [{"date": d, "text": f"event {d}", "sources": ["a1"]} for d in days]
+    events += [{"date": "1950", "text": "background", "sources": ["a2"]},
+               {"date": "1999", "text": "background", "sources": ["a2"]}]
+    chart = layout(events, ["2019-03-22", "2019-03-23"])
+    assert sorted(e["date"] for e in chart["far"]) == ["1950", "1999"]
+    assert {p["date"][:4] for p in chart["points"]} <= {"2018", "2019"}
+    assert len(chart["ticks"]) >= 3 and all(t["label"] for t in chart["ticks"])
+    by_lane: dict[int, list[tuple[float, float]]] = {}
+    for p in chart["points"]:
+        half = len(p["label"]) * LABEL_CHAR_PX / 2
+        by_lane.setdefault(p["lane"], []).append((p["label_x"] - half, p["label_x"] + half))
+    for spans in by_lane.values():
+        spans.sort()
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(0 <= p["x"] <= chart["width"] for p in chart["points"])
+
+
+def test_citation_finds_the_sentence_of_a_paraphrase() -> None:
+    from storyline.web.cite import locate
+
+    sentences = ["Seoul said nothing.", "Ri fled to South Korea with his wife and son in November.", "End."]
+    assert locate(sentences, "Ri fled to South Korea with his wife and son in November.") == 1
+    assert locate(sentences, "with his wife and son") == 1
+    assert locate(sentences, "In November Ri fled to South Korea with his wife and son, officials said.") == 1
+    assert locate(sentences, "Something else entirely happened in Havana.") is None

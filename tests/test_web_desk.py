@@ -322,3 +322,18 @@ def test_keyboard_reaches_timeline_points(desk: tuple[str, Path], browser: Any) 
     page.wait_for_url("**#s-*")
     assert page.locator(":target").count() == 1
     page.context.close()
+
+
+@pytest.mark.browser
+def test_tap_targets_are_at_least_24_px(desk: tuple[str, Path], browser: Any) -> None:
+    base, _ = desk
+    page = open_page(browser, 390)
+    for path in ("/", f"/story/{seed_story(base)}"):
+        page.goto(base + path)
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        small = page.evaluate("""() => [...document.querySelectorAll(
+            '.cite a, nav.toc a, .facets a, .sorts a, .pager a, svg a .hit, summary, button, input')]
+            .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0 && (r.height < 24 || r.width < 24))""")
+        assert small == [], f"{path}: {small[:3]}"
+    page.context.close()

@@ -28,8 +28,9 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:-–— ")
-    return (cut or text.split(" ", 1)[0]) + "…"
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0].rstrip(",;:-–— ") if " " in head else text.split(" ", 1)[0]
+    return cut if cut == text else cut + "…"
 
 
 def outlet_name(article: dict[str, Any]) -> str:
