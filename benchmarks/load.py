@@ -7,8 +7,9 @@ Store: the seed story plus NeuS val triplets 0..events (see tests/web_corpus.py)
 triplets events..events+new-events as JSON Lines, in small batches, during the run. The server is
 the real ``storyline serve`` in its own process on 127.0.0.1; clients run in 5 processes (no GIL
 shared with the server), each request a new connection, 10 s timeout (a timeout is an error).
-Reports p50/p95/p99 by page kind, errors, and whether the articles ingested during the run are
-then served (article page and search) without a restart. Targets: no errors, p95 < 300 ms,
+Addresses: every story page, the articles of 100 stories, every index page, 250 searches (most
+not cached before the run). Reports p50/p95/p99 by page kind, errors, and whether the articles
+ingested during the run are then served (article page and search) without a restart. Targets: no errors, p95 < 300 ms,
 p99 < 1 s."""
 
 from __future__ import annotations
@@ -73,20 +74,26 @@ def get(port: int, path: str) -> tuple[int, bytes]:
 
 def urls(port: int) -> dict[str, list[str]]:
     """Addresses to request, by kind, read from the running desk."""
-    index = json.loads(get(port, "/index.json?sort=biggest&size=50")[1])
-    stories = [s["id"] for s in index["stories"]]
-    page2 = json.loads(get(port, "/index.json")[1])["next"]
-    articles = []
-    for sid in stories[:25]:
-        articles += [a["id"] for a in json.loads(get(port, f"/story/{sid}.json")[1])["articles"]]
-    words = sorted({w for s in index["stories"] for w in (s["headline"] or "").split() if len(w) > 5})
+    everything, token, pages = [], "", []
+    for _ in range(1000):  # every story, through the index's own pages
+        page = json.loads(get(port, "/index.json" + (f"?next={token}" if token else ""))[1])
+        everything += page["stories"]
+        token = page["next"]
+        if not token:
+            break
+        pages.append(f"/?next={token}")
+    stories = [s["id"] for s in everything]
     rng = random.Random(0)
-    searches = [f"/?q={quote(' '.join(rng.sample(words, 2)))}" for _ in range(40)]
+    articles = []
+    for sid in rng.sample(stories, min(100, len(stories))):
+        articles += [a["id"] for a in json.loads(get(port, f"/story/{sid}.json")[1])["articles"]]
+    words = sorted({w for s in everything for w in (s["headline"] or "").split() if len(w) > 5 and w.isalpha()})
+    searches = [f"/?q={quote(' '.join(rng.sample(words, 2)))}" for _ in range(150)]
     searches += [f"/?q={quote(chr(34) + ' '.join(h.split()[:2]) + chr(34))}&sort=newest"
-                 for h in (s["headline"] or "" for s in index["stories"][:20]) if len(h.split()) >= 2]
-    return {"index": ["/", "/?sort=biggest", "/?sort=disputed", f"/?next={page2}", "/index.json"],
+                 for h in (s["headline"] or "" for s in everything[:100]) if len(h.split()) >= 2]
+    return {"index": ["/", "/?sort=biggest", "/?sort=disputed", "/index.json", *pages],
             "search": searches,
-            "story": [f"/story/{s}" for s in stories] + [f"/story/{s}.json" for s in stories[:10]],
+            "story": [f"/story/{s}" for s in stories] + [f"/story/{s}.json" for s in stories[:30]],
             "article": [f"/article/{a}" for a in articles]}
 
 

@@ -170,7 +170,7 @@ def test_timeline_axis_fits_the_story_dates() -> None:
     """Regression: a 2019 story's axis ran 1950-2020 and ~40 labels stacked into a staircase."""
     from storyline.web.chart import LABEL_CHAR_PX, layout
 
-    days = ["2019-03-%02d" % d for d in range(1, 29)] + ["2019-02", "2018-11-30"]
+    days = [f"2019-03-{d:02d}" for d in range(1, 29)] + ["2019-02", "2018-11-30"]
     events = [{"date": d, "text": f"event {d}", "sources": ["a1"]} for d in days]
     events += [{"date": "1950", "text": "background", "sources": ["a2"]},
                {"date": "1999", "text": "background", "sources": ["a2"]}]

@@ -42,8 +42,9 @@ ROUTES: list[tuple[re.Pattern[str], str]] = [
 WORKERS = 16
 #: Connections the kernel queues while every worker is busy (the old server queued 5).
 BACKLOG = 1024
-#: Rendered pages kept; a write to the store (see store_state.generation) makes them stale.
-CACHE_PAGES = 512
+#: Bytes of rendered pages kept (least recently used go first); a write to the store (see
+#: store_state.generation) or to a page's story makes its cached copy stale.
+CACHE_BYTES = 64_000_000
 
 
 class NotFound(Exception):
@@ -77,6 +78,7 @@ class Desk:
         self.db = db
         self.local = threading.local()
         self.cache: OrderedDict[tuple[str, str, str], Response] = OrderedDict()
+        self.cached_bytes = 0
         self.lock = threading.Lock()
 
     def store(self) -> Store:
@@ -106,11 +108,17 @@ class Desk:
             if key in self.cache:
                 self.cache.move_to_end(key)
                 return self.cache[key]
-        response = self._build(store, name, match, _params(query))
+        store.conn.execute("BEGIN")  # one snapshot for every query of the page
+        try:
+            response = self._build(store, name, match, _params(query))
+        finally:
+            store.conn.execute("COMMIT")
         with self.lock:
-            self.cache[key] = response
-            while len(self.cache) > CACHE_PAGES:
-                self.cache.popitem(last=False)
+            if key not in self.cache:
+                self.cache[key] = response
+                self.cached_bytes += len(response.body)
+            while self.cached_bytes > CACHE_BYTES and self.cache:
+                self.cached_bytes -= len(self.cache.popitem(last=False)[1].body)
         return response
 
     def _build(self, store: Store, name: str, match: re.Match[str], params: dict[str, str]) -> Response:
