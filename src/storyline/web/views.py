@@ -151,7 +151,7 @@ def render_brief_html(brief: Brief) -> str:
     def href(article: str, index: int | None) -> str:
         return f"#{article}" + (f"-s-{index}" if index is not None else "")
 
-    views = [story_view(s, data["articles"], sentences, href, all_rows=True) for s in data["stories"]]
+    views = [story_view(s, data["articles"], sentences, href) for s in data["stories"]]
     return _ENV.get_template("brief.html").render(views=views, appendix=appendix, standalone=True)
 
 
