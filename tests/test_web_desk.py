@@ -338,7 +338,7 @@ def test_tap_targets_are_at_least_24_px(desk: tuple[str, Path], browser: Any) ->
         page.goto(base + path)
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         small = page.evaluate("""() => [...document.querySelectorAll(
-            '.cite a, nav.toc a, .facets a, .sorts a, .pager a, svg a .hit, summary, button, input')]
+            '.cite a, nav.toc a, .facets a, .sorts a, .pager a, svg a .hit, td.cell a, summary, button, input')]
             .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect()])
             .filter(([, r]) => r.width > 0 && (r.height < 24 || r.width < 24))""")
         assert small == [], f"{path}: {small[:3]}"

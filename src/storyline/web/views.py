@@ -79,6 +79,13 @@ def _claims(story: dict[str, Any], citer: Citer) -> list[dict[str, Any]]:
     return out
 
 
+def _cell(claim: dict[str, Any], article: str) -> dict[str, Any] | None:
+    """A coverage matrix cell: where the article says the claim (None: it does not)."""
+    if article not in claim["sources"]:
+        return None
+    return next((c for c in claim["cites"] if c["article"] == article), {"article": article, "href": "", "label": ""})
+
+
 def story_view(story: dict[str, Any], articles: list[dict[str, Any]], sentences: dict[str, list[str]] | None = None,
                href: Callable[[str, int | None], str] | None = None, all_rows: bool = False) -> dict[str, Any]:
     """Everything a story page shows. ``sentences``: each article's sentence texts (to point
@@ -91,7 +98,7 @@ def story_view(story: dict[str, Any], articles: list[dict[str, Any]], sentences:
     citer.learn_claims(story.get("claims", []))
     claims = _claims(story, citer)
     rows = [c for c in claims if all_rows or len(c["sources"]) > 1]
-    matrix = [{"claim": c, "cells": [a["id"] in c["sources"] for a in mine]} for c in rows]
+    matrix = [{"claim": c, "cells": [_cell(c, a["id"]) for a in mine]} for c in rows]
     chart = layout(story.get("timeline", []), [a.get("published") or "" for a in mine])
     for point in chart["points"]:
         point["cites"] = citer.refs(point["sources"], point["events"][0]["text"])
