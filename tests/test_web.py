@@ -196,3 +196,29 @@ def test_citation_finds_the_sentence_of_a_paraphrase() -> None:
     assert locate(sentences, "with his wife and son") == 1
     assert locate(sentences, "In November Ri fled to South Korea with his wife and son, officials said.") == 1
     assert locate(sentences, "Something else entirely happened in Havana.") is None
+
+
+def test_serve_command_upgrades_an_old_store_and_serves(tmp_path: Path) -> None:
+    """`storyline serve --db --host --port` as before; a store from an older storyline is
+    migrated once, then searched through FTS."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from tests.test_web_search import _v1_store
+
+    db = tmp_path / "old.db"
+    _v1_store(db)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "storyline.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
+                             "--port", "0"], stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stderr.readline() if proc.stderr else ""
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, line
+        data = json.loads(get(f"http://127.0.0.1:{match[1]}/index.json?q=protesting")[2])
+        assert [s["id"] for s in data["stories"]] == ["s1"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

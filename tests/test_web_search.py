@@ -118,7 +118,8 @@ TEXT_ON = [("text", "bg"), ("text", "surface"), ("muted", "surface"), ("muted", 
            ("link", "bg"), ("head-text", "head-bg"), ("ok", "surface"), ("one", "surface"), ("bad", "surface"),
            ("bad", "conflict-bg"), ("text", "conflict-bg"), ("muted", "conflict-bg"), ("text", "mark"),
            ("text", "ok-bg"), ("text", "one-bg"), ("text", "bad-bg"), ("text", "target"), ("link", "target"),
-           ("link", "ok-bg"), ("link", "mark")]
+           ("link", "ok-bg"), ("link", "mark"), ("muted", "ok-bg"), ("muted", "one-bg"), ("muted", "bad-bg"),
+           ("focus", "surface"), ("ok", "ok-bg"), ("bad", "bad-bg")]
 
 
 def _luminance(hex_colour: str) -> float:

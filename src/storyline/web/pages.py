@@ -27,10 +27,9 @@ def _link(params: dict[str, str], **changes: str) -> str:
     return "?" + urlencode(sorted(merged.items())) if merged else "?"
 
 
-def index_page(store: Store, params: dict[str, str] | str | None = None) -> dict[str, Any]:
+def index_page(store: Store, params: dict[str, str]) -> dict[str, Any]:
     """One page of the story index: searched (FTS5), sorted, filtered by outlet and dates, at
-    most 50 stories, with a ``next`` token for the following page."""
-    params = {"q": params} if isinstance(params, str) else dict(params or {})
+    most 50 stories, with a ``next`` token for the following page. ``params``: the URL's query."""
     query = _query(params)
     page = search_stories(store.conn, query)
     base = {k: v for k, v in params.items() if k in QUERY_FIELDS}
