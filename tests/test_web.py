@@ -196,6 +196,24 @@ def test_citation_finds_the_sentence_of_a_paraphrase() -> None:
     assert locate(sentences, "with his wife and son") == 1
     assert locate(sentences, "In November Ri fled to South Korea with his wife and son, officials said.") == 1
     assert locate(sentences, "Something else entirely happened in Havana.") is None
+    reports = ["Markets were calm.", "Retail sales fell 16.4 percent last month, the department said."]
+    figure = "Sales at U.S. retailers sank a record 16.4% in April after lockdowns shuttered the economy."
+    assert locate(reports, figure) is None
+    assert locate(reports, figure, ("16.4",)) == 1
+    assert locate(reports, figure, ("17.0",)) is None
+
+
+@pytest.mark.parametrize(("entry", "keys"), [
+    ({"date": "2024-02", "text": ""}, ("2024", "February")),
+    ({"date": "1999", "text": "", "expression": "in 1999"}, ("in 1999", "1999")),
+    ({"value": 2700, "unit": "defectors"}, ("2700", "2,700")),
+    ({"value": 16.4, "unit": "%"}, ("16.4", "16.4")),
+    ({"speaker": "Ri", "text": "x"}, ()),
+])
+def test_keys_a_paraphrase_must_keep(entry: dict, keys: tuple) -> None:
+    from storyline.web.views import keys_of
+
+    assert keys_of(entry) == keys
 
 
 def test_serve_command_upgrades_an_old_store_and_serves(tmp_path: Path) -> None:

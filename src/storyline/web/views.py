@@ -32,6 +32,8 @@ REASONS = {"kin": "They name different family members.", "year": "They give diff
            "number": "They give different numbers.", "negation": "One says it happened, another that it did not.",
            "date": "They give different dates.", "tally": "They give different counts.",
            "age": "They give different ages."}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
 #: Items shown before the rest is folded away in a <details>.
 FIRST_SHOWN = 6
 
@@ -46,8 +48,22 @@ def desk_href(article: str, index: int | None) -> str:
     return f"/article/{article}" + (f"#s-{index}" if index is not None else "")
 
 
-def _item(entry: dict[str, Any], citer: Citer, text_key: str = "text") -> dict[str, Any]:
-    return {**entry, "cites": citer.refs(entry.get("sources", []), entry.get(text_key) or "")}
+def keys_of(entry: dict[str, Any]) -> tuple[str, ...]:
+    """What a paraphrase of a dated or numeric item must still contain: its date expression or
+    year, or its figure (as written with and without thousands separators)."""
+    if "date" in entry:
+        month = int(entry["date"][5:7]) if entry["date"][4:5] == "-" and entry["date"][5:7].isdigit() else 0
+        name = MONTHS[month - 1] if 1 <= month <= 12 else ""
+        return tuple(k for k in (entry.get("expression"), entry["date"][:4], name) if k)
+    if isinstance(entry.get("value"), (int, float)):
+        value = entry["value"]
+        whole = int(value) if float(value).is_integer() else value
+        return (str(whole), f"{whole:,}")
+    return ()
+
+
+def _item(entry: dict[str, Any], citer: Citer) -> dict[str, Any]:
+    return {**entry, "cites": citer.refs(entry.get("sources", []), entry.get("text") or "", keys_of(entry))}
 
 
 def _conflicts(story: dict[str, Any], citer: Citer, names: dict[str, str]) -> list[dict[str, Any]]:
@@ -101,7 +117,7 @@ def story_view(story: dict[str, Any], articles: list[dict[str, Any]], sentences:
     matrix = [{"claim": c, "cells": [_cell(c, a["id"]) for a in mine]} for c in rows]
     chart = layout(story.get("timeline", []), [a.get("published") or "" for a in mine])
     for point in chart["points"]:
-        point["cites"] = citer.refs(point["sources"], point["events"][0]["text"])
+        point["cites"] = citer.refs(point["sources"], point["events"][0]["text"], keys_of(point["events"][0]))
     outlets = sorted({names[a["id"]] for a in mine})
     return {
         "story": story, "articles": mine, "labels": labels, "outlets": outlets,
