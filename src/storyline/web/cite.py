@@ -120,10 +120,21 @@ class Citer:
             self._cache[key] = found
         return self._cache[key]
 
+    def mentions(self, sources: Iterable[str], names: list[str]) -> list[dict[str, Any]]:
+        """Links to the first sentence of each source that names the entity (any spelling)."""
+        out = []
+        for source in sources:
+            sentences = self.sentences.get(source, [])
+            index = next((i for i, s in enumerate(sentences) if any(n and n in s for n in names)), None)
+            out.append(self.ref(source, index))
+        return out
+
+    def ref(self, source: str, index: int | None) -> dict[str, Any]:
+        return {"article": source, "label": self.labels.get(source, source), "sentence": index,
+                "href": self.href(source, index)}
+
     def refs(self, sources: Iterable[str], text: str = "", keys: tuple[str, ...] = ()) -> list[dict[str, Any]]:
         out = []
         for source in sources:
-            index = self.index(source, text, keys)
-            out.append({"article": source, "label": self.labels.get(source, source), "sentence": index,
-                        "href": self.href(source, index)})
+            out.append(self.ref(source, self.index(source, text, keys)))
         return out

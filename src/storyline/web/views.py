@@ -88,9 +88,8 @@ def _only_one(claims: list[dict[str, Any]], names: dict[str, str]) -> list[dict[
 def _claims(story: dict[str, Any], citer: Citer) -> list[dict[str, Any]]:
     out = []
     for c in story.get("claims", []):
-        cites = [{"article": s["article"], "label": citer.labels.get(s["article"], s["article"]),
-                  "sentence": s["index"], "href": citer.href(s["article"], s["index"])}
-                 for s in c.get("sentences", [])] or citer.refs(c["sources"], c["text"])
+        cites = [citer.ref(s["article"], s["index"]) for s in c.get("sentences", [])] or citer.refs(c["sources"],
+                                                                                                       c["text"])
         out.append({**c, "cites": cites})
     return out
 
@@ -130,7 +129,8 @@ def story_view(story: dict[str, Any], articles: list[dict[str, Any]], sentences:
         "chart": chart,
         "quotes": [_item(q, citer) for q in story.get("quotes", [])],
         "figures": [_item(f, citer) for f in story.get("figures", [])],
-        "entities": [{**e, "type_name": entity_type(e["type"]), "cites": citer.refs(e["sources"])}
+        "entities": [{**e, "type_name": entity_type(e["type"]),
+                      "cites": citer.mentions(e["sources"], [e["name"], *e.get("variants", [])])}
                      for e in story.get("entities", [])],
         "matrix": matrix, "matrix_all": all_rows,
         "matrix_hidden": sum(1 for c in claims if len(c["sources"]) <= 1),
