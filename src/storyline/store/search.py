@@ -24,7 +24,7 @@ _OPEN, _CLOSE = "\x02", "\x03"
 _SORT_KEYS = {  # (first key, second key): both descending, then the story id descending
     "newest": ("coalesce(s.last_published, s.first_published, '')", "s.size"),
     "biggest": ("s.size", "coalesce(s.last_published, s.first_published, '')"),
-    "disputed": ("s.conflict_count", "s.size"),
+    "disputed": ("coalesce(c.conflict_count, 0)", "s.size"),
     "relevance": ("-h.score", "s.size"),
 }
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -122,37 +122,53 @@ def _filters(query: StoryQuery) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
-def _base(query: StoryQuery) -> tuple[str, list[Any]]:
+_HITS = (f"SELECT sid, min(score) AS score FROM ("
+         f" SELECT sa.story_id AS sid, bm25(article_fts, {TITLE_WEIGHT}, 1.0) AS score FROM article_fts"
+         " JOIN articles a ON a.rowid = article_fts.rowid JOIN story_articles sa ON sa.article_id = a.id"
+         " WHERE article_fts MATCH ?"
+         f" UNION ALL SELECT st.id, bm25(story_fts, {TITLE_WEIGHT}, 1.0) FROM story_fts"
+         " JOIN stories st ON st.rowid = story_fts.rowid WHERE story_fts MATCH ?) GROUP BY sid")
+
+
+def _hits(conn: sqlite3.Connection, query: StoryQuery) -> str | None:
+    """The stories matching the search, as JSON {story id: best bm25 score}; run once a page."""
+    if query.order != "relevance" and not query.text.strip():
+        return None
+    match = fts_query(query.text)
+    if not match:
+        raise QueryError("Type a word or a \"quoted phrase\" to search for.")
+    return json.dumps({sid: score for sid, score in conn.execute(_HITS, (match, match))})
+
+
+def _base(query: StoryQuery, hits: str | None) -> tuple[str, list[Any]]:
     """The CTE ``base``: every story the query selects, with its sort keys k1, k2."""
     k1, k2 = _SORT_KEYS[query.order]
     where, args = _filters(query)
-    hits = ""
-    if query.order == "relevance" or query.text.strip():
-        match = fts_query(query.text)
-        if not match:
-            raise QueryError("Type a word or a \"quoted phrase\" to search for.")
-        hits = (f"hits AS (SELECT sid, min(score) AS score FROM ("
-                f" SELECT sa.story_id AS sid, bm25(article_fts, {TITLE_WEIGHT}, 1.0) AS score FROM article_fts"
-                " JOIN articles a ON a.rowid = article_fts.rowid JOIN story_articles sa ON sa.article_id = a.id"
-                " WHERE article_fts MATCH ?"
-                f" UNION ALL SELECT st.id, bm25(story_fts, {TITLE_WEIGHT}, 1.0) FROM story_fts"
-                " JOIN stories st ON st.rowid = story_fts.rowid WHERE story_fts MATCH ?) GROUP BY sid), ")
-        args = [match, match, *args]
-    join = " JOIN hits h ON h.sid = s.id" if hits else ""
-    sql = (f"WITH {hits}base AS (SELECT s.id, s.headline, s.size, s.first_published, s.last_published,"
-           " s.updated_at, s.conflict_count, s.claim_count,"
-           " (SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM story_articles sa"
-           "  JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id) AS sources,"
-           f" {k1} AS k1, {k2} AS k2 FROM stories s{join}{where}) ")
+    with_hits, join = "", ""
+    if hits is not None:
+        with_hits = "hits AS (SELECT key AS sid, value AS score FROM json_each(?)), "
+        join = " JOIN hits h ON h.sid = s.id"
+        args = [hits, *args]
+    sql = (f"WITH {with_hits}base AS (SELECT s.id, s.headline, s.size, s.first_published, s.last_published,"
+           " coalesce(c.conflict_count, 0) AS conflict_count, coalesce(c.claim_count, 0) AS claim_count,"
+           " coalesce(c.sources, 0) AS sources,"
+           " (SELECT u.updated_at FROM stories u INDEXED BY stories_updated WHERE u.id = s.id) AS updated_at,"
+           f" {k1} AS k1, {k2} AS k2 FROM stories s INDEXED BY stories_listing"
+           f" LEFT JOIN story_counts c ON c.story_id = s.id{join}{where}) ")
     return sql, args
 
 
 def _snippet(conn: sqlite3.Connection, match: str, story_id: str) -> dict[str, Any] | None:
-    row = conn.execute(
-        f"SELECT a.id, snippet(article_fts, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) AS frag"
-        " FROM article_fts JOIN articles a ON a.rowid = article_fts.rowid"
-        " JOIN story_articles sa ON sa.article_id = a.id"
-        " WHERE article_fts MATCH ? AND sa.story_id = ? ORDER BY rank, a.id LIMIT 1", (match, story_id)).fetchone()
+    best = None
+    members = conn.execute("SELECT a.rowid, a.id FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
+                           " WHERE sa.story_id = ?", (story_id,)).fetchall()
+    for rowid, article in members:  # one rowid lookup each: never rank every match of a common word
+        hit = conn.execute(
+            f"SELECT ? AS id, snippet(article_fts, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) AS frag,"
+            " rank FROM article_fts WHERE article_fts MATCH ? AND rowid = ?", (article, match, rowid)).fetchone()
+        if hit and (best is None or (hit["rank"], hit["id"]) < (best["rank"], best["id"])):
+            best = hit
+    row = best
     if row is None:
         row = conn.execute(
             f"SELECT NULL AS id, snippet(story_fts, -1, '{_OPEN}', '{_CLOSE}', '…', {SNIPPET_TOKENS}) AS frag"
@@ -184,11 +200,11 @@ def search_stories(conn: sqlite3.Connection, query: StoryQuery) -> dict[str, Any
     ``facets`` and ``next`` (the token of the following page, or None)."""
     order = query.order
     query = replace(query, limit=max(1, min(query.limit, PAGE_SIZE)))
-    base, args = _base(query)
     keyset, key_args = "", []
     if query.after:
         keyset, key_args = " WHERE (k1, k2, id) < (?, ?, ?)", decode_token(query.after, order)
     try:
+        base, args = _base(query, _hits(conn, query))
         rows = [dict(r) for r in conn.execute(
             base + f"SELECT * FROM base{keyset} ORDER BY k1 DESC, k2 DESC, id DESC LIMIT ?",
             [*args, *key_args, query.limit + 1])]
