@@ -159,6 +159,7 @@ def _base(query: StoryQuery, hits: str | None) -> tuple[str, list[Any]]:
 
 
 def _snippet(conn: sqlite3.Connection, match: str, story_id: str) -> dict[str, Any] | None:
+    """Why the story matched: the best-ranked snippet among its articles, else its headline/summary."""
     best = None
     members = conn.execute("SELECT a.rowid, a.id FROM articles a JOIN story_articles sa ON sa.article_id = a.id"
                            " WHERE sa.story_id = ?", (story_id,)).fetchall()
