@@ -141,3 +141,12 @@ def test_contrast_meets_wcag_aa(mode: int, fg: str, bg: str) -> None:
     a, b = sorted((_luminance(palette[fg]), _luminance(palette[bg])), reverse=True)
     ratio = (a + 0.05) / (b + 0.05)
     assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}:1"
+
+
+def test_headline_marks_what_matched(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        ingest([str(EXAMPLE)], store)
+        story = search_stories(store.conn, StoryQuery(text="diplomats defecting"))["stories"][0]
+        assert story["headline_html"] == ("North Korean <mark>Diplomat</mark> Assigned to Cuba <mark>Defects</mark>"
+                                          " to South Korea")
+        assert search_stories(store.conn, StoryQuery(text="Pyongyang"))["stories"][0]["headline_html"] is None

@@ -180,6 +180,13 @@ def _snippet(conn: sqlite3.Connection, match: str, story_id: str) -> dict[str, A
     return {"article": row["id"], "text": plain(row["frag"]), "html": marked_html(row["frag"])}
 
 
+def _headline(conn: sqlite3.Connection, match: str, story_id: str) -> str | None:
+    """The story's headline with the words the search matched marked (None: they are not in it)."""
+    row = conn.execute(f"SELECT highlight(story_fts, 0, '{_OPEN}', '{_CLOSE}') FROM story_fts WHERE story_fts MATCH ?"
+                       " AND rowid = (SELECT rowid FROM stories WHERE id = ?)", (match, story_id)).fetchone()
+    return marked_html(row[0]) if row and _OPEN in row[0] else None
+
+
 def _facets(conn: sqlite3.Connection, base: str, args: list[Any]) -> dict[str, list[dict[str, Any]]]:
     outlets = conn.execute(
         base + "SELECT a.outlet AS value, count(DISTINCT b.id) AS count FROM base b"
@@ -214,6 +221,7 @@ def search_stories(conn: sqlite3.Connection, query: StoryQuery) -> dict[str, Any
         match = fts_query(query.text) if query.text.strip() else ""
         for row in rows[: query.limit]:
             row["snippet"] = _snippet(conn, match, row["id"]) if match else None
+            row["headline_html"] = _headline(conn, match, row["id"]) if match else None
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax error" in str(exc):
             raise QueryError("storyline could not read that search. Use words, \"quoted phrases\", OR and "
