@@ -52,6 +52,9 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
 
     if master and engine != "spark":
         raise click.UsageError("--master goes with --engine spark")
+    if engine == "spark" and fmt == "html":
+        raise click.UsageError("--engine spark writes json, jsonl or md; for HTML pages use --engine local, "
+                               "or ingest the articles and open them with 'storyline serve'")
     progress = not quiet and sys.stderr.isatty()
     options = Options(model=model, progress=progress)
     try:
@@ -79,7 +82,7 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
     else:
         from storyline.web.views import render_brief_html
 
-        _write(render_brief_html(data), out)
+        _write(render_brief_html(local), out)
     sys.exit(status)
 
 

@@ -26,3 +26,7 @@ class StoreError(StorylineError):
 
 class EngineError(StorylineError):
     """The distributed engine (Spark) cannot run: not installed, no Java, bad master URL."""
+
+
+class QueryError(StorylineError):
+    """A search or listing request the store cannot answer as asked (bad syntax, bad page token)."""

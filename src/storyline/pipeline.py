@@ -111,11 +111,17 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
                                   STORY_THRESHOLD if options.cluster_threshold is None else options.cluster_threshold)
         by_id = {a.id: a for a in articles}
         position = {a.id: i for i, a in enumerate(articles)}
-        stories = [build_story([spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)], options)
-                   for group in groups if len(group) >= options.min_story_size]
+        stories = []
+        sentences: dict[str, list[tuple[int, int]]] = {}  # each article's sentence spans: citation anchors
+        for group in groups:
+            if len(group) < options.min_story_size:
+                continue
+            docs = [spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)]
+            sentences.update((d.id, [(s.start, s.end) for s in d.sentences]) for d in docs)
+            stories.append(build_story(docs, options))
     counts = Counter(len(s.articles) for s in stories)
     errors = [str(e) for e in read.errors] + unplaced(articles, stories, options)
-    return Brief(articles, stories, errors, {"story_sizes": dict(counts)})
+    return Brief(articles, stories, errors, {"story_sizes": dict(counts), "sentences": sentences})
 
 
 def unplaced(articles: Iterable[Article], stories: Iterable[Story], options: Options) -> list[str]:

@@ -19,8 +19,17 @@ def _migrations() -> list[tuple[int, str]]:
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".sql") and entry.name[:4].isdigit():
-            found.append((int(entry.name[:4]), entry.read_text(encoding="utf-8")))
-    return sorted(found)
+            found.append((int(entry.name[:4]), entry.name, entry.read_text(encoding="utf-8")))
+    numbers = [number for number, _name, _sql in found]
+    if len(set(numbers)) != len(numbers):
+        names = sorted(name for number, name, _sql in found if numbers.count(number) > 1)
+        raise StoreError(f"two migrations share a number ({', '.join(names)}): renumber one of them")
+    return [(number, sql) for number, _name, sql in sorted(found)]
+
+
+def latest_version() -> int:
+    """The schema version a fully migrated store has."""
+    return max(number for number, _sql in _migrations())
 
 
 class Store:
@@ -117,3 +126,10 @@ class Store:
             " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id=?",
             (article_id,)).fetchone()
         return dict(row) if row else None
+
+    def story_sentences(self, story_id: str) -> dict[str, list[str]]:
+        """Each article's sentence texts, in order (sentence N is ``#s-N`` on its article page)."""
+        rows = self.conn.execute(
+            "SELECT a.id, json_extract(a.annotation, '$.s') AS s FROM articles a"
+            " JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id=?", (story_id,)).fetchall()
+        return {r["id"]: [s[2] for s in json.loads(r["s"] or "[]")] for r in rows}
