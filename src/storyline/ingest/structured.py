@@ -15,6 +15,10 @@ from storyline.records import Article
 #: Below this many characters of body text a page or item is "no article text".
 MIN_ARTICLE_CHARS = 80
 
+#: A page's date comes from its metadata (meta tags, JSON-LD, <time>, the URL) or stays unknown:
+#: htmldate's extensive search guesses from any year in the text (always January 1).
+PAGE_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 def parse_date(value: Any) -> date | None:
     """ISO dates and datetimes, RFC 822 feed dates, or None."""
@@ -99,7 +103,8 @@ def parse_html(raw: str, source: str, url: str | None = None) -> Article:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        raw, url=url, with_metadata=True, include_comments=False, favor_precision=True,
+        date_extraction_params=dict(PAGE_DATE_PARAMS),
     )
     if extracted is None:
         raise InputError(source, "no article text found in the HTML page")
