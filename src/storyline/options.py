@@ -16,3 +16,4 @@ class Options:
     min_story_size: int = 1  # stories with fewer articles are still written
     progress: bool = False  # show progress bars on stderr
     cluster_threshold: float | None = None  # override STORY_THRESHOLD (one-shot) or JOIN_THRESHOLD (ingest)
+    processes: int | None = None  # NLP worker processes; None: both cores for big inputs

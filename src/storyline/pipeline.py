@@ -1,6 +1,6 @@
 """The pipeline, end to end: a reader can follow a story from ingest to brief here.
 
-    read_sources -> annotate -> cluster_articles -> build_story (per story):
+    stream_sources -> annotate_map (features, spool) -> cluster_features -> build_story (per story):
         resolve_entities -> extract_dates -> extract_figures -> extract_quotes
         -> align_claims -> conflicts -> merge_timeline -> summarize -> headline
 """
@@ -18,11 +18,14 @@ from storyline.claims.conflicts import claim_conflicts, kin_conflicts, year_conf
 from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.tallies import age_conflicts, tally_conflicts
-from storyline.cluster import cluster_articles
+from storyline.cluster import STORY_THRESHOLD, article_features, cluster_articles, cluster_features
 from storyline.entities import resolve_entities
 from storyline.entities.titles import attach_title_mentions
-from storyline.ingest import read_sources
-from storyline.nlp import AnnotatedArticle, annotate, load_model
+from storyline.ingest import ReadResult, stream_sources
+from storyline.nlp import AnnotatedArticle, load_model
+from storyline.nlp.annotate import annotate_map
+from storyline.nlp.serialize import dumps
+from storyline.nlp.spool import Spool
 from storyline.options import Options
 from storyline.records import Brief, Conflict, Entity, Story
 from storyline.timeline.build import extract_dates, story_reference_date
@@ -92,13 +95,38 @@ def brief_from_docs(docs: list[AnnotatedArticle], options: Options) -> list[Stor
     return [build_story(group, options) for group in groups if len(group) >= options.min_story_size]
 
 
+def _compact(doc: AnnotatedArticle) -> tuple[str, dict[str, float], str]:
+    """What ``run`` keeps of an annotated article: clustering features, and the serialised
+    annotation (parked on disk until the article's story is built)."""
+    return doc.id, article_features(doc), dumps(doc)
+
+
 def run(paths: Iterable[str], options: Options | None = None) -> Brief:
-    """Read ``paths`` (files, folders, globs, URLs, ``-``) and write the brief of every story."""
+    """Read ``paths`` (files, folders, globs, URLs, ``-``) and write the brief of every story.
+
+    Streaming: articles are read and annotated one chunk at a time (on every core for big
+    inputs); only compact clustering features stay in memory, the annotations wait in a
+    spool file until their story is built."""
     options = options or Options()
-    read = read_sources(paths, options.max_bytes)
+    read = ReadResult()
     nlp = load_model(options.model)
-    docs = annotate(read.articles, nlp, options.batch_size, options.progress)
-    stories = brief_from_docs(docs, options)
+    results: Iterable[tuple[str, dict[str, float], str]] = annotate_map(
+        stream_sources(paths, read, options.max_bytes), nlp, _compact, options.batch_size, options.processes)
+    if options.progress:
+        from tqdm import tqdm
+
+        results = tqdm(results, desc="reading", unit="article", leave=False)
+    with Spool() as spool:
+        features = []
+        for article_id, feats, blob in results:
+            spool.put(article_id, blob)
+            features.append(feats)
+        articles = read.articles
+        groups = cluster_features([a.id for a in articles], features, [a.published for a in articles],
+                                  STORY_THRESHOLD if options.cluster_threshold is None else options.cluster_threshold)
+        by_id = {a.id: a for a in articles}
+        position = {a.id: i for i, a in enumerate(articles)}
+        stories = [build_story([spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)], options)
+                   for group in groups if len(group) >= options.min_story_size]
     counts = Counter(len(s.articles) for s in stories)
-    return Brief(read.articles, stories, [str(e) for e in read.errors],
-                 {"story_sizes": dict(counts)})
+    return Brief(articles, stories, [str(e) for e in read.errors], {"story_sizes": dict(counts)})

@@ -9,14 +9,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.stories import cluster_articles, date_factor
+from storyline.cluster.features import date_factor, idf
+from storyline.cluster.stories import cluster_articles
 from storyline.nlp.annotate import AnnotatedArticle
 
 Vector = dict[str, float]
-
-
-def idf(df: int, n: int) -> float:
-    return math.log((1 + n) / (1 + df)) + 1
 
 
 def vectorize(feats: dict[str, float], df: dict[str, int], n: int) -> Vector:
@@ -47,6 +44,14 @@ class StoryIndex:
         self.stories[state.id] = state
         for term, w in state.centroid.items():
             self.postings[term][state.id] = w
+
+    def remove(self, story_id: str) -> None:
+        state = self.stories.pop(story_id)
+        for term in state.centroid:
+            postings = self.postings[term]
+            postings.pop(story_id, None)
+            if not postings:
+                del self.postings[term]
 
     def average_links(self, group_sum: Vector, group_size: int) -> dict[str, float]:
         scores: dict[str, float] = defaultdict(float)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ from storyline.ingest.structured import (
     MIN_ARTICLE_CHARS,
     iter_feed,
     iter_json,
+    iter_json_lines,
     parse_html,
 )
 from storyline.ingest.text import parse_text
@@ -35,13 +37,16 @@ class ReadResult:
     errors: list[InputError] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set, repr=False)
 
-    def add(self, item: Article | InputError) -> None:
-        """Keep an article once (the same text from two places is one article)."""
+    def add(self, item: Article | InputError) -> bool:
+        """Keep an article once (the same text from two places is one article); True when
+        ``item`` is a new article."""
         if isinstance(item, InputError):
             self.errors.append(item)
         elif item.id not in self._ids:
             self._ids.add(item.id)
             self.articles.append(item)
+            return True
+        return False
 
 
 def decode(data: bytes, source: str) -> str:
@@ -114,9 +119,33 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield raw
 
 
+def _stream_lines(path: Path, source: str, max_bytes: int) -> Iterator[Article | InputError] | None:
+    """A JSON Lines file read line by line (never whole; ``max_bytes`` bounds each line), or
+    None when the file is not JSON Lines in UTF-8 (a JSON array, UTF-16, binary)."""
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+        return None
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+
+    def lines() -> Iterator[Article | InputError]:
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                yield from iter_json_lines(fh, source, max_bytes)
+        except UnicodeDecodeError as exc:
+            yield InputError(source, f"not valid UTF-8 after the lines read ({exc.reason}); re-save it as UTF-8")
+
+    return lines()
+
+
 def read_one(source: str, max_bytes: int) -> Iterator[Article | InputError]:
     if source == "-":
-        yield from iter_json(sys.stdin.read(), "<stdin>")
+        first = sys.stdin.readline()
+        if first.lstrip().startswith("["):
+            yield from iter_json(first + sys.stdin.read(), "<stdin>")
+        else:
+            yield from iter_json_lines(itertools.chain([first], sys.stdin), "<stdin>", max_bytes)
         return
     if source.startswith(("http://", "https://")):
         try:
@@ -130,6 +159,10 @@ def read_one(source: str, max_bytes: int) -> Iterator[Article | InputError]:
         return
     path = Path(source)
     try:
+        streamed = _stream_lines(path, source, max_bytes) if path.suffix.lower() in JSON_SUFFIXES else None
+        if streamed is not None:
+            yield from streamed
+            return
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError(source, f"file too large ({human_size(size)}; the limit is {human_size(max_bytes)})")
@@ -149,10 +182,19 @@ def read_one(source: str, max_bytes: int) -> Iterator[Article | InputError]:
     yield from parse_bytes(data, source, path.suffix.lower())
 
 
+def stream_sources(paths: Iterable[str], result: ReadResult,
+                   max_bytes: int = 10_000_000) -> Iterator[Article]:
+    """Every new article of the inputs, one at a time (a JSON Lines file is never read
+    whole); ``result`` keeps the articles and one error per rejected input."""
+    for source in expand(paths):
+        for item in read_one(source, max_bytes):
+            if result.add(item) and isinstance(item, Article):
+                yield item
+
+
 def read_sources(paths: Iterable[str], max_bytes: int = 10_000_000) -> ReadResult:
     """Read every input; each bad one becomes an error line, the rest are kept."""
     result = ReadResult()
-    for source in expand(paths):
-        for item in read_one(source, max_bytes):
-            result.add(item)
+    for _ in stream_sources(paths, result, max_bytes):
+        pass
     return result

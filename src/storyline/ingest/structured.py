@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -80,10 +80,19 @@ def iter_json(raw: str, source: str) -> Iterator[Article | InputError]:
         for i, record in enumerate(records, 1):
             yield _safe_record(record, f"{source}[{i}]")
         return
-    for number, line in enumerate(raw.splitlines(), 1):
+    yield from iter_json_lines(raw.splitlines(), source)
+
+
+def iter_json_lines(lines: Iterable[str], source: str, max_chars: int | None = None) -> Iterator[Article | InputError]:
+    """JSON Lines, one record a line, streaming; a bad or oversized line is an error, the
+    rest are still read."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        if max_chars is not None and len(line) > max_chars:
+            yield InputError(where, f"line too long ({len(line):,} characters; the limit is {max_chars:,})")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:

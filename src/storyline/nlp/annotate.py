@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import itertools
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from storyline.records import Article, Mention, Sentence
 
@@ -95,13 +98,77 @@ def _convert(article: Article, doc: Any) -> AnnotatedArticle:
     return AnnotatedArticle(article, sentences, tokens, named, dates, numbers)
 
 
+#: Below this many articles one process annotates: a forked worker costs more than it saves.
+MIN_PARALLEL = 128
+#: Articles a worker annotates per task (results come back in input order).
+CHUNK = 64
+
+T = TypeVar("T")
+_WORKER: dict[str, Any] = {}
+
+
+def keep(doc: AnnotatedArticle) -> AnnotatedArticle:
+    """The annotated article itself (``annotate_map`` with this is ``annotate``)."""
+    return doc
+
+
+def _work(task: tuple[list[Article], Callable[[AnnotatedArticle], Any]]) -> list[Any]:
+    """One chunk in a worker process (the model was inherited from the parent by fork)."""
+    articles, fn = task
+    docs = _WORKER["nlp"].pipe((a.text for a in articles), batch_size=_WORKER["batch_size"])
+    return [fn(_convert(article, doc)) for article, doc in zip(articles, docs)]
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def annotate_map(articles: Iterable[Article], nlp: Any, fn: Callable[[AnnotatedArticle], T],
+                 batch_size: int = 16, processes: int | None = 1) -> Iterator[T]:
+    """``fn`` of every annotated article, in input order, streaming: the articles may be a
+    generator and nothing but ``fn``'s results leaves the NLP pass. With ``processes`` > 1,
+    worker processes forked from this one (sharing the loaded model) annotate chunks and
+    apply ``fn`` (a module-level function) themselves; None: as many as ``processes_for``
+    gives once the first MIN_PARALLEL articles are read."""
+    if processes is None:
+        stream = iter(articles)
+        head = list(itertools.islice(stream, MIN_PARALLEL))
+        processes = processes_for(len(head))
+        articles = itertools.chain(head, stream)
+    if processes <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for chunk in _chunks(articles, CHUNK):
+            docs = nlp.pipe((a.text for a in chunk), batch_size=batch_size)
+            yield from (fn(_convert(article, doc)) for article, doc in zip(chunk, docs))
+        return
+    _WORKER.update(nlp=nlp, batch_size=batch_size)
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for results in pool.imap(_work, ((chunk, fn) for chunk in _chunks(articles, CHUNK))):
+            yield from results
+
+
+def processes_for(count: int, requested: int | None = None) -> int:
+    """How many processes annotate ``count`` articles: ``requested``, or every core (at most
+    two) when there are at least MIN_PARALLEL articles."""
+    if requested:
+        return requested
+    return min(2, os.cpu_count() or 1) if count >= MIN_PARALLEL else 1
+
+
 def annotate(articles: Iterable[Article], nlp: Any, batch_size: int = 16,
-             progress: bool = False) -> list[AnnotatedArticle]:
+             progress: bool = False, processes: int | None = 1) -> list[AnnotatedArticle]:
     """Run spaCy over the articles (in batches) and keep what later stages need."""
     items = list(articles)
-    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    docs: Iterable[AnnotatedArticle] = annotate_map(items, nlp, keep, batch_size,
+                                                    processes_for(len(items), processes))
     if progress:
         from tqdm import tqdm
 
         docs = tqdm(docs, total=len(items), desc="reading", unit="article", leave=False)
-    return [_convert(article, doc) for article, doc in zip(items, docs)]
+    return list(docs)

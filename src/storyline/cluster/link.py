@@ -1,0 +1,85 @@
+"""Complete-link clustering of one connected component of the similarity graph.
+
+Complete link cut at a threshold merges two groups only when every article of one is at least
+``threshold``-similar to every article of the other, so each story is a clique of edges
+(pairs at or above the threshold) and never spans two connected components. Merging the most
+similar mergeable pair first (similarities clipped to 1, as a distance of 1 - s) gives the
+same stories as agglomerative complete linkage cut at 1 - threshold, up to ties, which are
+broken here by the groups' smallest ids: the result depends on the edges only, never on input
+order. Memory and time grow with the edges, not with the component's square.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+
+Edge = tuple[str, str, float]
+
+
+#: Second criterion: two groups merge only if their average cross similarity is at least this
+#: fraction of the average similarity inside the tighter of the two (a group of one has none).
+#: Related events (a ruling and the appeal against it) are each tight inside and only loosely
+#: linked across. 0.4 on NeuS val triplets and ECB+ train topics (B-cubed F1, with number
+#: features: NeuS val 0.843 -> 0.860, precision 0.811 -> 0.849; ECB+ train 0.887 -> 0.893;
+#: 0.5 gains NeuS precision but loses dated NeuS and ECB+ recall).
+COHESION = 0.4
+
+
+def cluster_component(ids: Sequence[str], edges: Iterable[Edge], cohesion: float = COHESION) -> list[list[str]]:
+    """Groups of ``ids`` under complete link, given the ``edges`` (a, b, similarity) of pairs
+    at or above the threshold (pairs below it are simply absent), with the ``cohesion``
+    criterion. Each group is sorted; groups come biggest first, then by their first id."""
+    members: dict[str, list[str]] = {i: [i] for i in sorted(set(ids))}
+    best: dict[tuple[str, str], float] = {}
+    for a, b, sim in edges:
+        if a != b:
+            pair = (a, b) if a < b else (b, a)
+            best[pair] = min(best.get(pair, 1.0), sim, 1.0)
+    # links[a][b] (one list shared with links[b][a]): [cross pairs that are edges, their
+    # smallest clipped similarity, the sum of their clipped similarities]; inner[a]: the sum
+    # of the similarities inside group a
+    links: dict[str, dict[str, list[float]]] = {i: {} for i in members}
+    for (a, b), s in best.items():
+        links[a][b] = links[b][a] = [1, s, s]
+    inner: dict[str, float] = {}
+    heap = [(-entry[1], a, b) for a in links for b, entry in links[a].items() if a < b]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a] or links[a][b][1] != -neg:
+            continue  # stale: one side has merged since
+        count, _, total = links[a][b]
+        if count != len(members[a]) * len(members[b]):
+            continue
+        if cohesion and total < cohesion * count * max(_inner(a, members, inner), _inner(b, members, inner)):
+            continue  # much looser than the tighter of the two groups is inside
+        inner[a] = inner.get(a, 0.0) + inner.pop(b, 0.0) + total
+        _merge(a, b, members, links, heap)
+    groups = [sorted(g) for g in members.values()]
+    return sorted(groups, key=lambda g: (-len(g), g[0]))
+
+
+def _inner(a: str, members: dict[str, list[str]], inner: dict[str, float]) -> float:
+    n = len(members[a])
+    return inner[a] / (n * (n - 1) / 2) if n > 1 else 0.0
+
+
+def _merge(a: str, b: str, members: dict[str, list[str]],
+           links: dict[str, dict[str, list[float]]], heap: list[tuple[float, str, str]]) -> None:
+    """Merge group ``b`` into ``a`` (``a`` < ``b``: a group is named by its smallest id)."""
+    members[a] += members.pop(b)
+    merged = links.pop(b)
+    merged.pop(a, None)
+    own = links[a]
+    own.pop(b, None)
+    for other, (count, low, total) in merged.items():
+        entry = own.get(other)
+        own[other] = [count, low, total] if entry is None else [entry[0] + count, min(entry[1], low), entry[2] + total]
+        del links[other][b]
+    size = len(members[a])
+    for other, entry in own.items():
+        links[other][a] = entry
+        if entry[0] == size * len(members[other]):
+            x, y = (a, other) if a < other else (other, a)
+            heapq.heappush(heap, (-entry[1], x, y))

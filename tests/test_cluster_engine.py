@@ -1,0 +1,112 @@
+"""The linear clustering engine: its pure functions agree with each other and with dense
+complete linkage, and the stories do not depend on input order."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import numpy as np
+import pytest
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+
+from storyline.cluster import (
+    block_keys,
+    candidate_pairs,
+    cluster_component,
+    cluster_features,
+    corpus_windows,
+    document_frequencies,
+    idf_table,
+    pair_similarity,
+)
+from storyline.cluster.engine import pair_similarities, tfidf_matrix
+
+WORDS = [f"w{i}" for i in range(40)]
+
+
+def corpus(seed: int, n: int = 60) -> tuple[list[str], list[dict[str, float]], list[date | None]]:
+    """Random bag-of-word articles around a few topics, some dated, some not."""
+    rng = random.Random(seed)
+    ids, feats, dates = [], [], []
+    for i in range(n):
+        topic = rng.randrange(6)
+        words = rng.sample(WORDS[topic * 5 : topic * 5 + 8], 4) + rng.sample(WORDS, 3)
+        feats.append({w: float(rng.randint(1, 3)) for w in sorted(words)})
+        ids.append(f"a{i:03d}")
+        dates.append(None if rng.random() < 0.3 else date(2020, 1, 1) + timedelta(days=rng.randrange(900)))
+    return ids, feats, dates
+
+
+def dense_complete(ids: list[str], sims: np.ndarray, threshold: float) -> list[list[str]]:
+    distance = 1.0 - np.clip(sims, 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    labels = fcluster(linkage(squareform(distance, checks=False), "complete"), 1.0 - threshold, "distance")
+    groups: dict[int, list[str]] = {}
+    for i, label in zip(ids, labels):
+        groups.setdefault(int(label), []).append(i)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_vectorised_similarity_is_pair_similarity(seed: int) -> None:
+    ids, feats, dates = corpus(seed)
+    idf = idf_table(document_frequencies(feats), len(feats))
+    pairs = np.array([(i, j) for i in range(len(ids)) for j in range(i + 1, len(ids))])
+    days = np.array([d.toordinal() if d else np.nan for d in dates])
+    fast = pair_similarities(tfidf_matrix(feats, idf), days, pairs)
+    slow = [pair_similarity(feats[i], feats[j], idf, dates[i], dates[j]) for i, j in pairs]
+    assert fast.tolist() == slow
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("threshold", [0.1, 0.3])
+def test_component_rule_is_dense_complete_link(seed: int, threshold: float) -> None:
+    ids, feats, dates = corpus(seed)
+    idf = idf_table(document_frequencies(feats), len(feats))
+    n = len(ids)
+    sims = np.array([[pair_similarity(feats[i], feats[j], idf, dates[i], dates[j]) for j in range(n)]
+                     for i in range(n)])
+    edges = [(ids[i], ids[j], sims[i, j]) for i in range(n) for j in range(i + 1, n) if sims[i, j] >= threshold]
+    assert cluster_component(ids, edges, cohesion=0.0) == dense_complete(ids, sims, threshold)
+    # every pair a candidate: the engine is the dense rule
+    assert cluster_features(ids, feats, dates, threshold, max_block=n, cohesion=0.0) == \
+        dense_complete(ids, sims, threshold)
+
+
+def test_cohesion_keeps_two_tight_groups_apart() -> None:
+    """Two tight pairs linked loosely across (complete link alone merges them) stay apart."""
+    edges = [("a", "b", 0.6), ("c", "d", 0.5)] + [(x, y, 0.15) for x in "ab" for y in "cd"]
+    assert cluster_component("abcd", edges, cohesion=0.0) == [["a", "b", "c", "d"]]
+    assert cluster_component("abcd", edges, cohesion=0.4) == [["a", "b"], ["c", "d"]]
+    # a close third article still joins a pair
+    assert cluster_component("abc", [("a", "b", 0.6), ("a", "c", 0.4), ("b", "c", 0.3)]) == [["a", "b", "c"]]
+
+
+def test_stories_do_not_depend_on_input_order() -> None:
+    ids, feats, dates = corpus(7, 80)
+    first = cluster_features(ids, feats, dates, 0.2)
+    order = list(range(len(ids)))
+    random.Random(1).shuffle(order)
+    again = cluster_features([ids[i] for i in order], [feats[i] for i in order], [dates[i] for i in order], 0.2)
+    assert first == again
+
+
+@pytest.mark.parametrize(("gap", "shared"), [(0, True), (200, True), (365, True), (800, False)])
+def test_dated_articles_share_a_key_within_a_year(gap: int, shared: bool) -> None:
+    a, b = date(2021, 3, 1), date(2021, 3, 1) + timedelta(days=gap)
+    assert bool(set(block_keys({"flood": 1.0}, a)) & set(block_keys({"flood": 1.0}, b))) is shared
+
+
+def test_undated_article_meets_every_window() -> None:
+    dates = [date(2015, 6, 1), date(2022, 1, 5)]
+    windows = corpus_windows(dates)
+    undated = set(block_keys({"flood": 1.0}, None, windows))
+    assert all(undated & set(block_keys({"flood": 1.0}, d)) for d in dates)
+
+
+def test_common_blocks_are_dropped() -> None:
+    keys = [["common", f"rare{i // 2}"] for i in range(10)]
+    pairs = candidate_pairs(keys, max_block=4)
+    assert pairs.tolist() == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
