@@ -19,6 +19,7 @@ from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.tallies import age_conflicts, tally_conflicts
 from storyline.cluster import STORY_THRESHOLD, article_features, cluster_articles, cluster_features
+from storyline.cluster.threads import assign_threads
 from storyline.entities import resolve_entities
 from storyline.entities.titles import attach_title_mentions
 from storyline.ingest import ReadResult, stream_sources
@@ -128,5 +129,6 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
         position = {a.id: i for i, a in enumerate(articles)}
         stories = [build_story([spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)], options)
                    for group in groups if len(group) >= options.min_story_size]
+    assign_threads(stories, dict(zip([a.id for a in articles], features)), {a.id: a.published for a in articles})
     counts = Counter(len(s.articles) for s in stories)
     return Brief(articles, stories, [str(e) for e in read.errors], {"story_sizes": dict(counts)})

@@ -1,0 +1,63 @@
+"""Story threads: follow-ups linked to the story they follow, never merged into it."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from storyline.cluster.threads import MAX_GAP_DAYS, StoryProfile, thread_links, threads
+
+
+def _profile(sid: str, words: dict[str, float], names: set[str], first: date | None = None) -> StoryProfile:
+    norm = sum(v * v for v in words.values()) ** 0.5
+    return StoryProfile(sid, {k: v / norm for k, v in sorted(words.items())}, frozenset(names), first, first)
+
+
+def _corpus(follow_up_day: date | None = date(2025, 3, 11)) -> list[StoryProfile]:
+    """A ferry fire, its investigation a week later, and filler stories that make names rare."""
+    stories = [
+        _profile("fire", {"ferry": 3, "fire": 3, "evacuation": 2, "E:aurora nord": 2, "E:gdynia": 1},
+                 {"E:aurora nord", "E:gdynia", "E:poland"}, date(2025, 3, 4)),
+        _profile("probe", {"ferry": 2, "investigators": 3, "pump": 2, "E:aurora nord": 2, "fuel": 1},
+                 {"E:aurora nord", "E:poland"}, follow_up_day),
+        _profile("rates", {"bank": 3, "rate": 3, "shilling": 2, "E:kenya": 2}, {"E:kenya"}, date(2025, 3, 12)),
+    ]
+    for i in range(40):  # unrelated stories naming Poland: a common name, not a thread
+        stories.append(_profile(f"other{i:02d}", {f"w{i}": 3, "ferry": 0.3, "E:poland": 1}, {"E:poland"},
+                                date(2025, 3, 1)))
+    return stories
+
+
+def test_follow_up_is_linked_to_its_story() -> None:
+    profiles = _corpus()
+    links = thread_links(profiles)
+    assert [(link.earlier, link.later) for link in links] == [("fire", "probe")]
+    found = threads(profiles, links)
+    assert found == {"fire": ("fire", ["probe"]), "probe": ("fire", ["fire"])}
+
+
+@pytest.mark.parametrize("day, linked", [
+    (date(2025, 3, 4 + 7), True),
+    (date.fromordinal(date(2025, 3, 4).toordinal() + MAX_GAP_DAYS + 1), False),
+    (None, True),  # an undated story is not held to the gap
+])
+def test_time_gap(day: date | None, linked: bool) -> None:
+    assert bool(thread_links(_corpus(day))) is linked
+
+
+def test_a_common_name_is_not_enough() -> None:
+    profiles = _corpus()
+    profiles[1] = _profile("probe", {"ferry": 2, "investigators": 3, "pump": 2, "fire": 1}, {"E:poland"},
+                           date(2025, 3, 11))
+    assert thread_links(profiles) == []
+
+
+def test_same_output_in_any_order() -> None:
+    profiles = _corpus()
+    shuffled = profiles[:]
+    random.Random(3).shuffle(shuffled)
+    assert thread_links(shuffled) == thread_links(profiles)
+    assert threads(shuffled, thread_links(shuffled)) == threads(profiles, thread_links(profiles))
