@@ -1,4 +1,4 @@
-"""Nine short news reports written for the feed tests: three events, three outlets each, in the
+"""Short news reports written for the feed tests: three events and a follow-up, three outlets each, in the
 register of wire copy (invented events; names and numbers agree within an event, as real coverage
 does, and differ across events)."""
 
@@ -91,6 +91,27 @@ REPORTS = (
                "The tremor, centred near the coastal town of Chala, was felt as far away as Lima. Governor"
                " Rohel Sanchez said emergency shelters had been set up in Caraveli.",
                "Peru sits on the Pacific Ring of Fire and is struck by frequent earthquakes.")),
+    Report("probe", "Harbour Wire", "ferry-probe", "Faulty fuel line started Aurora Nord fire, investigators say",
+           "Tue, 11 Mar 2025 10:00:00 GMT", (
+               "A cracked fuel line in the engine room caused last week's fire on the ferry Aurora Nord, Polish"
+               " accident investigators said on Tuesday in a preliminary report.",
+               "The State Marine Accident Investigation Commission said diesel sprayed onto a hot exhaust pipe"
+               " and ignited. Its chairman, Marek Zielinski, said the line had been replaced in January.",
+               "Nordline said it would inspect the fuel systems of its four other ferries before they sail again.")),
+    Report("probe", "Coastal Times", "fuel-line", "Report blames cracked fuel line for Baltic ferry blaze",
+           "Tue, 11 Mar 2025 13:20:00 GMT", (
+               "Investigators have traced the fire that forced the evacuation of the Aurora Nord to diesel leaking"
+               " from a cracked fuel line onto a hot exhaust pipe.",
+               "Marek Zielinski, chairman of the State Marine Accident Investigation Commission, presented the"
+               " preliminary findings in Gdynia on Tuesday and said a final report would follow within a year.",
+               "Nordline has grounded four ferries for inspection, disrupting crossings to Karlskrona.")),
+    Report("probe", "Daily Ledger", "nordline-inspections", "Nordline grounds four ferries after fire report",
+           "Wed, 12 Mar 2025 07:30:00 GMT", (
+               "Nordline has taken four ferries out of service for fuel system checks after investigators said a"
+               " cracked fuel line started the engine-room fire on its ship Aurora Nord.",
+               "The preliminary report by the State Marine Accident Investigation Commission, presented by"
+               " chairman Marek Zielinski, found that diesel had sprayed onto a hot exhaust pipe.",
+               "Passengers booked on the Gdynia to Karlskrona route were offered refunds.")),
 )
 
 OUTLETS = ("Harbour Wire", "Coastal Times", "Daily Ledger")

@@ -61,3 +61,31 @@ def test_same_output_in_any_order() -> None:
     random.Random(3).shuffle(shuffled)
     assert thread_links(shuffled) == thread_links(profiles)
     assert threads(shuffled, thread_links(shuffled)) == threads(profiles, thread_links(profiles))
+
+
+def test_brief_links_follow_up_without_merging(tmp_path: Path) -> None:
+    """``storyline brief`` on a ferry fire, the investigators' report a week later and two other
+    events: four stories; the report's story is in the fire's thread, each with its own brief."""
+    import json
+    from email.utils import parsedate_to_datetime
+
+    from click.testing import CliRunner
+
+    from storyline.cli import main
+    from tests.feed_corpus import REPORTS
+
+    lines = [json.dumps({"title": r.title, "outlet": r.outlet, "text": "\n\n".join(r.paragraphs),
+                         "published": parsedate_to_datetime(r.published).date().isoformat()}) for r in REPORTS]
+    (tmp_path / "coverage.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner(mix_stderr=False).invoke(main, ["brief", str(tmp_path / "coverage.jsonl"), "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    brief = json.loads(result.stdout)
+    title_of = {a["id"]: a["title"] for a in brief["articles"]}
+    event_of = {}
+    for story in brief["stories"]:
+        (event_of[story["id"]],) = {r.event for r in REPORTS for a in story["articles"] if r.title == title_of[a]}
+    by_event = {event: s for s in brief["stories"] for sid, event in event_of.items() if s["id"] == sid}
+    fire, probe = by_event["ferry"], by_event["probe"]
+    assert fire["thread"] == probe["thread"] == fire["id"]
+    assert fire["related"] == [probe["id"]] and probe["related"] == [fire["id"]]
+    assert by_event["rates"]["thread"] is None and by_event["quake"]["related"] == []

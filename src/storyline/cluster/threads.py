@@ -25,11 +25,11 @@ from storyline.records import Story
 #: Average-link similarity at which two stories are one thread. Below the story threshold (0.10,
 #: complete link between articles); tuned on ECB+ train topics (two seminal events per topic:
 #: link precision/recall at the topic level), checked on ECB+ dev. See benchmarks/RESULTS.md.
-THREAD_THRESHOLD = 0.06
+THREAD_THRESHOLD = 0.05
 #: A shared name counts as rare when at most this share of the stories name it (a follow-up
 #: names the same people, places and organisations as the story it follows; "U.S." does not
 #: make two stories one thread).
-RARE_NAME_SHARE = 0.05
+RARE_NAME_SHARE = 0.10
 #: Stories whose dates are further apart than this (days between the end of the earlier and the
 #: start of the later) are not one thread: a follow-up comes within weeks. Not tuned (the labelled
 #: sets are undated); a story with no known date is not held to it.
