@@ -36,7 +36,7 @@ from storyline.cluster.threads import (
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
-def load(split: str, cache: Path | None) -> list[dict[str, Any]]:
+def load(split: str, cache: Path | None, shared: Path = SHARED) -> list[dict[str, Any]]:
     """Per article: id, features and gold labels (ECB+: topic, subtopic; NeuS: triplet)."""
     if cache and cache.exists():
         return json.loads(cache.read_text())[split]  # type: ignore[no-any-return]
@@ -45,10 +45,10 @@ def load(split: str, cache: Path | None) -> list[dict[str, Any]]:
     from storyline.nlp import annotate, load_model
 
     if split == "neus":
-        articles, gold = read_neus_triplets(SHARED / "neus_roundups" / "val.source")
+        articles, gold = read_neus_triplets(shared / "neus_roundups" / "val.source")
         docs = annotate(articles, load_model())
         return [{"id": d.id, "gold": gold[d.id], "f": article_features(d), "title": d.article.title} for d in docs]
-    ecb = read_ecb_topics(SHARED / "ecbplus", ECB_TRAIN_TOPICS if split == "train" else ECB_DEV_TOPICS)
+    ecb = read_ecb_topics(shared / "ecbplus", ECB_TRAIN_TOPICS if split == "train" else ECB_DEV_TOPICS)
     docs = annotate([e.article for e in ecb], load_model())
     return [{"id": d.id, "topic": e.topic, "sub": e.subtopic, "f": article_features(d)} for e, d in zip(ecb, docs)]
 

@@ -89,3 +89,23 @@ def test_brief_links_follow_up_without_merging(tmp_path: Path) -> None:
     assert fire["thread"] == probe["thread"] == fire["id"]
     assert fire["related"] == [probe["id"]] and probe["related"] == [fire["id"]]
     assert by_event["rates"]["thread"] is None and by_event["quake"]["related"] == []
+
+
+#: ECB+ dev topics (two seminal events each): thread links at the topic level, measured on gold
+#: stories P 0.875 R 0.875 and on clustered stories P 0.923 R 0.875 (benchmarks/threads.py).
+THREAD_PRECISION_FLOOR = 0.80
+THREAD_RECALL_FLOOR = 0.75
+
+
+@pytest.mark.slow
+def test_ecbplus_dev_threads_floor(shared_data: Path) -> None:
+    from benchmarks import threads as bench
+    from storyline.cluster import document_frequencies, idf_table
+
+    docs = bench.load("dev", None, shared_data)
+    idf_of = idf_table(document_frequencies(d["f"] for d in docs), len(docs))
+    for system in (False, True):
+        score = bench.score_ecb(bench.ecb_stories(docs, system), idf_of, bench.THREAD_THRESHOLD,
+                                bench.RARE_NAME_SHARE)
+        assert score["precision"] >= THREAD_PRECISION_FLOOR, score
+        assert score["recall"] >= THREAD_RECALL_FLOOR, score
