@@ -93,7 +93,9 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
 
 def brief_from_docs(docs: list[AnnotatedArticle], options: Options) -> list[Story]:
     groups = cluster_articles(docs, options.cluster_threshold)
-    return [build_story(group, options) for group in groups if len(group) >= options.min_story_size]
+    stories = [build_story(group, options) for group in groups if len(group) >= options.min_story_size]
+    assign_threads(stories, {d.id: article_features(d) for d in docs}, {d.id: d.article.published for d in docs})
+    return stories
 
 
 def _compact(doc: AnnotatedArticle) -> tuple[str, dict[str, float], str]:
