@@ -135,6 +135,36 @@ def stories(db: str, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store.")
+@click.option("--interval", default=300.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds between polls (with 10% jitter).")
+@click.option("--once", is_flag=True, help="Poll every feed once and exit.")
+@click.option("--model", default=None, help="spaCy package or path (default: best installed).")
+def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, model: str | None) -> None:
+    """Follow RSS/Atom feeds (URLs or files): poll each with a conditional GET, fetch each new
+    item's page when the feed holds no full text, and ingest what is new. SIGTERM or Ctrl-C
+    stops cleanly between batches."""
+    from storyline.store import Store
+    from storyline.watch import stop_on_signals
+    from storyline.watch import watch as follow
+
+    def log(line: str) -> None:
+        click.echo(f"storyline: {line}", err=True)
+
+    with stop_on_signals() as stop:
+        try:
+            with Store(db) as store:
+                log(f"watching {len(set(feeds))} feeds into {db}" + ("" if once else " (Ctrl+C to stop)"))
+                rejected = follow(store, list(feeds), Options(model=model), interval, once, stop, log)
+        except StorylineError as exc:
+            raise click.ClickException(str(exc)) from None
+    if stop.is_set():
+        log("stopped")
+    sys.exit(1 if once and rejected else 0)
+
+
+@main.command()
 @click.option("--db", default="storyline.db", show_default=True, help="The SQLite store (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback by default.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))

@@ -20,6 +20,7 @@ from storyline.claims.figures import extract_figures, group_figures
 from storyline.claims.quotes import extract_quotes, group_quotes
 from storyline.claims.slots import sentence_views
 from storyline.cluster import STORY_THRESHOLD, article_features, cluster_articles, cluster_features
+from storyline.cluster.threads import assign_threads
 from storyline.entities import resolve_story
 from storyline.ingest import ReadResult, stream_sources
 from storyline.nlp import AnnotatedArticle, load_model
@@ -77,7 +78,9 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
 
 def brief_from_docs(docs: list[AnnotatedArticle], options: Options) -> list[Story]:
     groups = cluster_articles(docs, options.cluster_threshold)
-    return [build_story(group, options) for group in groups if len(group) >= options.min_story_size]
+    stories = [build_story(group, options) for group in groups if len(group) >= options.min_story_size]
+    assign_threads(stories, {d.id: article_features(d) for d in docs}, {d.id: d.article.published for d in docs})
+    return stories
 
 
 def _compact(doc: AnnotatedArticle) -> tuple[str, dict[str, float], str]:
@@ -119,6 +122,7 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
             docs = [spool.get(by_id[i]) for i in sorted(group, key=position.__getitem__)]
             sentences.update((d.id, [(s.start, s.end) for s in d.sentences]) for d in docs)
             stories.append(build_story(docs, options))
+    assign_threads(stories, dict(zip([a.id for a in articles], features)), {a.id: a.published for a in articles})
     counts = Counter(len(s.articles) for s in stories)
     errors = [str(e) for e in read.errors] + unplaced(articles, stories, options)
     return Brief(articles, stories, errors, {"story_sizes": dict(counts), "sentences": sentences})

@@ -197,6 +197,8 @@ class Story:
     quotes: list[QuoteGroup] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    thread: str | None = None  # the id of the earliest story of the thread this one belongs to
+    related: list[str] = field(default_factory=list)  # stories linked to this one in its thread
 
     @property
     def id(self) -> str:

@@ -44,6 +44,8 @@ def story_dict(story: Story) -> dict[str, Any]:
         "conflicts": [{"topic": c.topic, "kind": c.kind, "reason": c.reason,
                        "positions": [{"value": p.value, "text": p.text, "sources": p.sources}
                                      for p in c.positions]} for c in story.conflicts],
+        "thread": story.thread,
+        "related": story.related,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +15,10 @@ from storyline.records import Article
 
 #: Below this many characters of body text a page or item is "no article text".
 MIN_ARTICLE_CHARS = 80
+
+#: A page's date comes from its metadata (meta tags, JSON-LD, <time>, the URL) or stays unknown:
+#: htmldate's extensive search guesses from any year in the text (always January 1).
+PAGE_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def parse_date(value: Any) -> date | None:
@@ -108,7 +113,8 @@ def parse_html(raw: str, source: str, url: str | None = None) -> Article:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        raw, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        raw, url=url, with_metadata=True, include_comments=False, favor_precision=True,
+        date_extraction_params=dict(PAGE_DATE_PARAMS),
     )
     if extracted is None:
         raise InputError(source, "no article text found in the HTML page")
@@ -138,34 +144,52 @@ def _feed_item_text(entry: Any) -> str:
     return re.sub(r"[ \t]+", " ", htmllib.unescape(text)).strip()
 
 
-def iter_feed(raw: bytes, source: str) -> Iterator[Article | InputError]:
-    """An RSS or Atom feed: each item an article (full text when the feed carries it)."""
+@dataclass(frozen=True)
+class FeedItem:
+    """One RSS/Atom item: its text as the feed gives it (full text or a teaser) and its metadata."""
+
+    where: str  # "FEED#itemN": how an error names the item
+    key: str  # the item's guid, else its link, else its title: what a follower remembers
+    text: str
+    title: str | None = None
+    link: str | None = None
+    published: date | None = None
+    author: str | None = None
+    outlet: str | None = None  # the feed's title
+    full: bool = False  # the text is the item's content (content:encoded, Atom content), not a summary
+
+
+def parse_feed(raw: bytes, source: str) -> list[FeedItem]:
+    """Every item of an RSS or Atom feed; ``InputError`` when the feed itself cannot be read."""
     import feedparser
 
     if re.search(rb"<!ENTITY", raw[:65536], re.IGNORECASE):
-        yield InputError(source, "feed declares XML entities (refused: entity-expansion attack)")
-        return
+        raise InputError(source, "feed declares XML entities (refused: entity-expansion attack)")
     feed = feedparser.parse(raw)
     if feed.bozo and not feed.entries:
-        yield InputError(source, f"unreadable feed ({feed.get('bozo_exception', 'malformed XML')})")
-        return
-    outlet = feed.feed.get("title")
+        raise InputError(source, f"unreadable feed ({feed.get('bozo_exception', 'malformed XML')})")
+    items = []
     for i, entry in enumerate(feed.entries, 1):
-        where = f"{source}#item{i}"
-        text = _feed_item_text(entry)
-        if len(text) < MIN_ARTICLE_CHARS:
-            yield InputError(where, "feed item has no article text")
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        link, title = entry.get("link"), entry.get("title")
+        items.append(FeedItem(
+            where=f"{source}#item{i}", key=entry.get("id") or link or title or f"item{i}",
+            text=_feed_item_text(entry), title=title, link=link,
+            published=datetime(*stamp[:6]).date() if stamp else None,
+            author=entry.get("author"), outlet=feed.feed.get("title"), full=bool(entry.get("content"))))
+    return items
+
+
+def iter_feed(raw: bytes, source: str) -> Iterator[Article | InputError]:
+    """An RSS or Atom feed: each item an article (full text when the feed carries it)."""
+    try:
+        items = parse_feed(raw, source)
+    except InputError as exc:
+        yield exc
+        return
+    for item in items:
+        if len(item.text) < MIN_ARTICLE_CHARS:
+            yield InputError(item.where, "feed item has no article text")
             continue
-        published = None
-        if entry.get("published_parsed") or entry.get("updated_parsed"):
-            stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-            published = datetime(*stamp[:6]).date()
-        yield Article(
-            text=text,
-            title=entry.get("title"),
-            outlet=outlet,
-            url=entry.get("link"),
-            path=source,
-            published=published,
-            author=entry.get("author"),
-        )
+        yield Article(text=item.text, title=item.title, outlet=item.outlet, url=item.link, path=source,
+                      published=item.published, author=item.author)

@@ -96,14 +96,20 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether ``table`` has ``column`` (a read-only store may predate a migration)."""
+        return any(r["name"] == column for r in self.conn.execute(f"PRAGMA table_info({table})"))
+
     def article_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def stories(self) -> list[dict[str, Any]]:
-        """Newest and biggest first: id, headline, size, sources, date range."""
+        """Newest and biggest first: id, headline, size, sources, date range, when the story was
+        last updated and its newest article added, and its thread (None when it stands alone)."""
+        thread = "s.thread" if self.has_column("stories", "thread") else "NULL"
         rows = self.conn.execute(
             "SELECT s.id, s.headline, s.size, s.first_published, s.last_published, s.updated_at,"
-            " count(DISTINCT coalesce(a.outlet, a.id)) AS sources"
+            f" count(DISTINCT coalesce(a.outlet, a.id)) AS sources, max(a.added_at) AS last_added, {thread} AS thread"
             " FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
             " JOIN articles a ON a.id = sa.article_id GROUP BY s.id"
             " ORDER BY coalesce(s.last_published, '') DESC, s.size DESC, s.id").fetchall()
@@ -115,14 +121,14 @@ class Store:
 
     def story_articles(self, story_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.url, a.path, a.published, a.author FROM articles a"
+            "SELECT a.id, a.title, a.outlet, a.url, a.path, a.published, a.author, a.added_at FROM articles a"
             " JOIN story_articles sa ON sa.article_id = a.id WHERE sa.story_id=? ORDER BY a.published, a.id",
             (story_id,)).fetchall()
         return [dict(r) for r in rows]
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
-            "SELECT a.id, a.text, a.title, a.outlet, a.url, a.path, a.published, a.author, sa.story_id"
+            "SELECT a.id, a.text, a.title, a.outlet, a.url, a.path, a.published, a.author, a.added_at, sa.story_id"
             " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id=?",
             (article_id,)).fetchone()
         return dict(row) if row else None

@@ -24,6 +24,7 @@ from storyline.options import Options
 from storyline.pipeline import build_story
 from storyline.records import Article, content_id
 from storyline.store.db import Store
+from storyline.store.threads import update_threads
 
 #: Articles per transaction: the unit of work a killed ingest can lose.
 BATCH_SIZE = 32
@@ -215,6 +216,8 @@ def ingest(paths: Iterable[str], store: Store, options: Options | None = None,
         report.stories_touched |= part.stories_touched
         read.articles.clear()  # already handed on: keep the reader's memory flat
     _rebuild(store, set(), options)
+    if report.added:
+        update_threads(store)
     report.errors = [str(e) for e in read.errors]
     return report
 
@@ -253,6 +256,8 @@ def ingest_articles(articles: list[Article], store: Store, options: Options | No
             _process_batch(store, stories.for_batch(batch), freq, batch, options, report, pending)
     if sweep:
         _rebuild(store, pending, options)
+        if report.added:
+            update_threads(store)
     else:
         for story_id in sorted(pending):
             with store.transaction():
