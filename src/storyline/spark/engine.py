@@ -116,19 +116,44 @@ def _cluster_groups(nodes: Any, edges: Any) -> Any:
     return pd.DataFrame([(aid, group[0]) for group in groups for aid in group], columns=["id", "story"])
 
 
-def _build_groups(keys: Any, pdf: Any, options: Options) -> Any:
-    """``build_story`` on one story's annotated articles, in the local engine's input order."""
+def _build_groups(keys: Any, pdf: Any, options: Options, idf: Any) -> Any:
+    """``build_story`` on one story's annotated articles, in the local engine's input order, and
+    the story's profile for threading (``cluster.threads.story_profile``)."""
     import pandas as pd
 
     from storyline.brief.render import story_dict
+    from storyline.cluster.threads import story_profile
+    from storyline.ingest.structured import parse_date
     from storyline.nlp.serialize import article_from_row, loads
     from storyline.pipeline import build_story
 
     pdf = pdf.sort_values(list(ORDER), kind="stable")
-    docs = [loads(article_from_row(r), r["ann"]) for r in pdf.to_dict("records")]
+    rows = pdf.to_dict("records")
+    docs = [loads(article_from_row(r), r["ann"]) for r in rows]
     story = build_story(docs, options)
+    profile = story_profile(story.id, [json.loads(r["feats"]) for r in rows],
+                            [parse_date(r["published"]) for r in rows], idf.value)
     return pd.DataFrame([{"story": keys[0], "size": len(docs),
-                          "json": json.dumps(story_dict(story), ensure_ascii=False)}])
+                          "json": json.dumps(story_dict(story), ensure_ascii=False),
+                          "profile": json.dumps(_profile_dict(profile))}])
+
+
+def _profile_dict(profile: Any) -> dict[str, Any]:
+    return {"id": profile.id, "vector": profile.vector, "names": sorted(profile.names),
+            "first": profile.first.isoformat() if profile.first else None,
+            "last": profile.last.isoformat() if profile.last else None}
+
+
+def _thread(stories: list[dict[str, Any]], profiles: list[dict[str, Any]]) -> None:
+    """``cluster.threads`` on the driver, over the stories' profiles: sets ``thread``/``related``."""
+    from storyline.cluster.threads import StoryProfile, thread_links, threads
+    from storyline.ingest.structured import parse_date
+
+    found = [StoryProfile(p["id"], p["vector"], frozenset(p["names"]), parse_date(p["first"]),
+                          parse_date(p["last"])) for p in profiles]
+    links = threads(found, thread_links(found))
+    for story in stories:
+        story["thread"], story["related"] = links.get(story["id"], (None, []))
 
 
 def run_spark(paths: Sequence[str], options: Options, master: str | None = None) -> SparkBrief:
@@ -145,19 +170,25 @@ def run_spark(paths: Sequence[str], options: Options, master: str | None = None)
     annotations = (articles.select("id", "text", "title", "outlet", "url", "path", "published", "author")
                    .mapInPandas(lambda b: _annotate_batches(b, model, batch), "id string, ann string, feats string"))
     annotated = articles.join(annotations, "id").cache()
-    stories = _stories(spark, annotated, options)
+    stories, idf = _stories(spark, annotated, options)
     built = (annotated.join(stories, "id").groupBy("story")
-             .applyInPandas(lambda k, pdf: _build_groups(k, pdf, options),
-                            "story string, size long, json string"))
+             .applyInPandas(lambda k, pdf: _build_groups(k, pdf, options, idf),
+                            "story string, size long, json string, profile string"))
     rows = sorted((r for r in built.collect() if r["size"] >= options.min_story_size),
                   key=lambda r: (-r["size"], r["story"]))
+    briefs = [json.loads(r["json"]) for r in rows]
+    _thread(briefs, [json.loads(r["profile"]) for r in rows])
     fields = ("id", "path", "url", "outlet", "title", "published", "author")  # as render.article_dict
     meta = [{k: r[k] for k in fields} for r in articles.orderBy(*ORDER).select(*fields).toLocalIterator()]
-    return SparkBrief(meta, [json.loads(r["json"]) for r in rows], errors)
+    placed = {a for s in briefs for a in s["articles"]}
+    errors += [f"{a['path'] or a['url'] or a['id']}: not in any story: its story has fewer than "
+               f"{options.min_story_size} articles" for a in meta if a["id"] not in placed]
+    return SparkBrief(meta, briefs, errors)
 
 
-def _stories(spark: Any, annotated: Any, options: Options) -> Any:
-    """(id, story): the local engine's ``cluster_features``, step by step on DataFrames."""
+def _stories(spark: Any, annotated: Any, options: Options) -> tuple[Any, Any]:
+    """(id, story): the local engine's ``cluster_features``, step by step on DataFrames; and the
+    broadcast IDF table of the corpus."""
     from pyspark.sql import functions as F
 
     from storyline.cluster import MAX_BLOCK, STORY_THRESHOLD, corpus_windows, idf_table
@@ -182,5 +213,6 @@ def _stories(spark: Any, annotated: Any, options: Options) -> Any:
                               "src string, dst string, sim double").cache()
     labels = _components(edges, annotated.select("id"))
     edge_labels = edges.join(labels.toDF("src", "component"), "src")
-    return (labels.groupBy("label").cogroup(edge_labels.groupBy("component"))
-            .applyInPandas(_cluster_groups, "id string, story string"))
+    stories = (labels.groupBy("label").cogroup(edge_labels.groupBy("component"))
+               .applyInPandas(_cluster_groups, "id string, story string"))
+    return stories, idf
