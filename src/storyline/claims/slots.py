@@ -20,7 +20,7 @@ SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "althou
                  "until", "which", "who", "whom", "where", "whereas", "but", "if", "unless"}
 #: Verbs of saying and light verbs: the day something was said, or "is"/"has", is no fact slot.
 SPEECH_VERBS = {"say", "tell", "report", "add", "accord", "write", "note", "state", "claim", "announce"}
-LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean", "take", "come", "give"}
+LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean"}
 NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "hardly", "scarcely"}
 #: "has yet to vote", "refused to vote", "failed to vote" negate the verb after "to".
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
