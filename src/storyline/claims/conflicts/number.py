@@ -41,6 +41,11 @@ def _different_times(a: SentenceView, b: SentenceView) -> bool:
     return bool(times_a and times_b and not times_a & times_b)
 
 
+def _scale(expression: str) -> str:
+    found = re.search(r"\b(thousand|million|billion|trillion|percent)\b|%", expression.lower())
+    return found[0] if found else ""
+
+
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
     texts = {d.id: d.article.text for d in evidence.docs}
     for a, b, similarity in fact.pairs():
@@ -52,7 +57,9 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         for f in counts_a:
             for g in counts_b:
                 shared: set[str] = set(f.nouns & g.nouns)
-                if not f.nouns and not g.nouns and similarity >= NUMBER_MIN_SIMILARITY - 0.1:
+                scale = _scale(f.expression)
+                if not f.nouns and not g.nouns and scale and scale == _scale(g.expression):
+                    # "revised upward to 6.8 million" / "a revised 6.9 million": the same scale, the same clause
                     shared = (a.clause_lemmas(f.position) & b.clause_lemmas(g.position)) - {"million", "billion"}
                 if not shared or f.compatible(g):
                     continue
