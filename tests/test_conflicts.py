@@ -1,4 +1,5 @@
-"""Conflict detectors on small two-outlet stories, with controls that must stay quiet."""
+"""Conflict checks on small two-outlet stories (label-free phenomena: each case changes one slot
+of one fact), with controls that must stay quiet, and the slot comparisons on their own."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from pathlib import Path
 import pytest
 
 from storyline import Options, run
+from storyline.claims.conflicts.kin import compatible
+from storyline.claims.conflicts.name import respelled
+from storyline.claims.conflicts.quote import difference
+from storyline.claims.slots import date_parts
+from storyline.records import Conflict
 
 BASE_A = ("A powerful earthquake struck the coastal city of Valdoria on Monday, officials said. "
           "Rescue teams from the national guard searched collapsed buildings through the night. "
@@ -17,41 +23,140 @@ BASE_B = ("A strong earthquake hit the coastal city of Valdoria on Monday, accor
           "Governor Maria Esteban said the regional hospital could not cope. ")
 
 CASES = {
-    "tally": ("At least 12 people were killed and 40 injured in the quake, police said.",
-              "The quake killed 15 people and injured 40 others, police said.", "tally", {"12", "15"}),
+    "tally": ("Twelve people were killed and 40 injured in the quake, police said.",
+              "The quake killed 15 people and injured 40 others, police said.", "number", {"Twelve", "15"}),
     "age": ("The governor, 54-year-old Maria Esteban, visited the site.",
             "Maria Esteban, the 57-year-old governor, toured the damage.", "age", {"54", "57"}),
     "date": ("The first aftershock came on March 3, 2024, officials said.",
-             "The first aftershock came on March 4, 2024, officials said.", "date", {"2024-03-03", "2024-03-04"}),
+             "The first aftershock came on March 4, 2024, officials said.", "date",
+             {"March 3, 2024", "March 4, 2024"}),
+    "weekday": ("The regional council voted on Tuesday to release emergency funds for the city.",
+                "The regional council voted on Wednesday to release emergency funds for the city.", "date",
+                {"Tuesday", "Wednesday"}),
+    "month precision": ("The council first approved the seawall plan in mid May, the mayor said.",
+                        "The council first approved the seawall plan on April 30, the mayor said.", "date",
+                        {"mid May", "April 30"}),
     "kin": ("The governor's husband and two sons were safe.",
             "The governor's husband and daughter were safe.", "kin", {"sons", "daughter"}),
+    "relative": ("Police said his son Daniel was rescued from the rubble of the library.",
+                 "Police said his daughter Daniel was rescued from the rubble of the library.", "kin",
+                 {"son", "daughter"}),
+    "count": ("The storm destroyed three bridges along the northern highway, engineers reported.",
+              "The storm destroyed five bridges along the northern highway, engineers reported.", "number",
+              {"three", "five"}),
+    "negation": ("The mayor confirmed that the dam had failed during the quake.",
+                 "The mayor confirmed that the dam had not failed during the quake.", "negation",
+                 {"fail", "not fail"}),
+    "name": ("Fire chief Robert Kowalski led the search at the harbour.",
+             "Fire chief Robert Kowalsky led the search at the harbour.", "name",
+             {"Robert Kowalski", "Robert Kowalsky"}),
+    "title": ("Sen. Alma Torres visited the shelters on the coast road.",
+              "Rep. Alma Torres visited the shelters on the coast road.", "title", {"senator", "representative"}),
+    "quote": ('"We will rebuild every school in this city before winter," Esteban told reporters.',
+              '"We will rebuild every hospital in this city before winter," Esteban told reporters.', "quote",
+              {"school", "hospital"}),
 }
 CONTROLS = {
     "same tally": ("At least 12 people were killed, police said.", "Police said 12 people were killed."),
     "same age": ("The governor, 54-year-old Maria Esteban, visited.", "Maria Esteban, 54-year-old governor, toured."),
+    "date of another clause": ("Esteban told the paper after the damage report was released Sunday.",
+                               "Esteban told the paper on Tuesday."),
+    "bound and approximation": ("At least 12 people were killed in the quake, police said.",
+                                "Police said 15 people were killed in the quake."),
+    "approximate count": ("About 40 houses collapsed in the old town, the mayor said.",
+                          "The mayor said 44 houses collapsed in the old town."),
+    "unrelated counts": ("Three companies sent cranes to the harbour on Monday.",
+                         "Seven counts of looting were filed at the harbour on Monday."),
+    "different times": ("Police arrested 12 people for looting on Monday night.",
+                        "Police arrested 15 people for looting on Tuesday night."),
+    "wounded are not dead": ("The quake killed 50 people and wounded 53, police said.",
+                             "Police said 50 people were killed and 53 were wounded."),
+    "lives are not deaths": ("The quake left 100 lives shattered in the old town.",
+                             "The quake killed 12 people in the old town."),
+    "longer quote": ('"We will rebuild every school," Esteban told reporters.',
+                     '"We will rebuild every school, but not before the inspections," Esteban told reporters.'),
+    "spoken form": ('"We are gonna rebuild every school in this city before winter," Esteban said.',
+                    '"We are going to rebuild every school in this city before winter," Esteban said.'),
+    "question": ("Did the dam fail during the quake, residents asked the mayor.",
+                 "The mayor said the dam failed during the quake."),
+    "year precision": ("The seawall was finished in 2016, the mayor said.",
+                       "The seawall was finished on Oct. 3, 2016, the mayor said."),
 }
 
 
-def _story(tmp_path: Path, extra_a: str, extra_b: str) -> dict:
+def _conflicts(tmp_path: Path, extra_a: str, extra_b: str) -> list[Conflict]:
     lines = [json.dumps({"text": BASE_A + extra_a, "outlet": "Wire A", "published": "2024-03-05"}),
              json.dumps({"text": BASE_B + extra_b, "outlet": "Wire B", "published": "2024-03-05"})]
     path = tmp_path / "story.jsonl"
     path.write_text("\n".join(lines) + "\n")
     brief = run([str(path)], Options())
     assert len(brief.stories) == 1
-    return {"conflicts": brief.stories[0].conflicts}
+    return brief.stories[0].conflicts
 
 
 @pytest.mark.parametrize("name", list(CASES))
 def test_detects(tmp_path: Path, name: str) -> None:
     a, b, kind, values = CASES[name]
-    conflicts = [c for c in _story(tmp_path, a, b)["conflicts"] if c.kind == kind]
+    conflicts = [c for c in _conflicts(tmp_path, a, b) if c.kind == kind]
     assert conflicts, f"no {kind} conflict found"
     assert values <= {p.value for p in conflicts[0].positions}
     assert all(len(p.sources) == 1 for p in conflicts[0].positions)
+    assert conflicts[0].reason
 
 
 @pytest.mark.parametrize("name", list(CONTROLS))
 def test_agreement_is_not_a_conflict(tmp_path: Path, name: str) -> None:
     a, b = CONTROLS[name]
-    assert _story(tmp_path, a, b)["conflicts"] == []
+    assert _conflicts(tmp_path, a, b) == []
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    ("mid May", "April 30", True),
+    ("January 2016", "Oct. 3, 2016", True),
+    ("2016", "Oct. 3, 2016", False),
+    ("Tuesday", "Wednesday", True),
+    ("early Thursday", "Thursday", False),
+    ("May 2019", "May 12, 2019", False),
+    ("2019", "2021", True),
+])
+def test_dates_compare_at_the_precision_both_give(a: str, b: str, clash: bool) -> None:
+    assert date_parts("January and February") is None  # a range dates nothing to compare
+    first, second = date_parts(a), date_parts(b)
+    assert first is not None and second is not None
+    assert first.clashes(second) is clash
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("We are not going to raise taxes this year", "We are going to raise taxes this year", ("not", "(nothing)")),
+    ("We will send 6 million doses to our neighbours", "We will send 4 million doses to our neighbours",
+     ("6", "4")),
+    ("It is a total disgrace for the whole country", "It is a total tragedy for the whole country",
+     ("disgrace", "tragedy")),
+    ("We're gonna win this race in November", "We are going to win this race in November", None),
+    ("We will win this race in November, and then", "We will win this race in November", None),
+    ("I can't speak for the first death, but it looks like a lack of experience",
+     "I cant speak for the first death, but it looks like a lack of experience", None),
+])
+def test_quote_renderings(a: str, b: str, expected: tuple[str, str] | None) -> None:
+    assert difference(a, b) == expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (("robert", "kowalski"), ("robert", "kowalsky"), True),
+    (("ri", "il", "kyu"), ("ri", "il", "gyu"), False),  # romanisation of a short syllable
+    (("kodak", "theatre"), ("kodak", "theater"), False),  # British / American spelling
+    (("indian", "navy"), ("indian", "naval"), False),
+    (("gordon", "advisors"), ("gordon", "advisers"), False),
+    (("kim", "jong", "un"), ("kim", "jung", "un"), True),  # one letter in a word of four
+    (("navy",), ("nato",), False),  # two letters in a short word
+])
+def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
+    assert (respelled(a, b) is not None) is expected
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("son", "kid", True), ("son", "daughter", False), ("son", "children", False), ("son", "nephew", False),
+    ("children", "kids", True), ("wife", "husband", False),
+])
+def test_kin_compatible(a: str, b: str, expected: bool) -> None:
+    assert compatible(a, b) is expected

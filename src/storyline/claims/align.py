@@ -36,7 +36,7 @@ def features_of(doc: AnnotatedArticle, index: EntityIndex) -> list[SentenceFeatu
     for sentence, tokens in zip(doc.sentences, doc.tokens):
         feats: Counter[str] = Counter()
         for tok in tokens:
-            if tok.ent in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "DATE", "TIME"):
+            if tok.ent in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
                 continue  # names count as entity ids; dates are slots, compared by the checks
             if tok.pos in CONTENT_POS and not tok.is_stop and len(tok.lemma) > 1 and tok.lemma.isalnum():
                 feats[tok.lemma] += 1

@@ -25,6 +25,20 @@ BRIDGE = {"of", "his", "her", "their", "its", "the", "a", "-", "new"}
 PARTIAL = {"other", "more", "additional", "remaining", "further", "others"}
 
 
+TEENS_AND_TENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                  "seventeen": 17, "eighteen": 18, "nineteen": 19, "forty": 40, "sixty": 60, "seventy": 70,
+                  "eighty": 80, "ninety": 90, "dozen": 12}
+
+
+def number_value(text: str) -> float | None:
+    """``parse_number`` plus the number words it does not know ("twelve", "forty")."""
+    value = parse_number(text)
+    if value is None:
+        word = next((w for w in text.lower().split() if w in TEENS_AND_TENS), None)
+        value = float(TEENS_AND_TENS[word]) if word else None
+    return value
+
+
 @dataclass(frozen=True)
 class Count:
     value: float
@@ -62,7 +76,7 @@ def counts(view: SentenceView, text: str) -> list[Count]:
     """The counts of one sentence; ``text`` is its article's text (for the words before a number)."""
     result = []
     for position, m in view.numbers:
-        value = parse_number(m.text)
+        value = number_value(m.text)
         if not value or m.label not in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         if value.is_integer() and 1800 <= value <= 2100 and not re.search(r"[,.$%]|\d\s*[a-z]", m.text):

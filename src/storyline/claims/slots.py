@@ -20,7 +20,7 @@ SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "althou
                  "until", "which", "who", "whom", "where", "whereas", "but", "if", "unless"}
 #: Verbs of saying and light verbs: the day something was said, or "is"/"has", is no fact slot.
 SPEECH_VERBS = {"say", "tell", "report", "add", "accord", "write", "note", "state", "claim", "announce"}
-LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean", "take", "come", "give"}
+LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean"}
 NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "hardly", "scarcely"}
 #: "has yet to vote", "refused to vote", "failed to vote" negate the verb after "to".
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
@@ -74,19 +74,23 @@ def date_parts(expression: str) -> DateParts | None:
         return None  # a decade or a duration
     words = DATE_WORD.findall(expression.lower())
     year = month = day = weekday = None
+    seen = 0
     for i, word in enumerate(words):
         if word.isdigit():
             number = int(word)
             if 1800 <= number <= 2100 and len(word) == 4:
+                seen += year is not None
                 year = number
             elif 1 <= number <= 31 and month and i > 0 and words[i - 1][:3] in MONTHS:
                 day = number
         elif word[:3] in MONTHS and (len(word) == 3 or word in _MONTH_NAMES or word == "sept"):
+            seen += month is not None
             month = MONTHS.index(word[:3]) + 1
         elif word in WEEKDAYS:
+            seen += weekday is not None
             weekday = WEEKDAYS.index(word)
-    if year is None and month is None and weekday is None:
-        return None
+    if (year is None and month is None and weekday is None) or seen:
+        return None  # nothing said, or a range ("January and February", "2019-2020")
     return DateParts(year, month, day, weekday)
 
 

@@ -43,10 +43,10 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
             continue
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
-        # "early 2019" is vague; "early Thursday" is a day
-        vague = (first in APPROXIMATE or before in APPROXIMATE) and parts.weekday is None
-        if before in DATE_BOUNDS or first in DATE_BOUNDS or vague:
+        if before in DATE_BOUNDS or first in DATE_BOUNDS:
             continue
+        if first in APPROXIMATE or before in APPROXIMATE:  # "around May 3" says May; "mid May" is May
+            parts = DateParts(parts.year, parts.month, None, parts.weekday)
         verb = view.verb_of(position, speech=True)
         if verb and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position

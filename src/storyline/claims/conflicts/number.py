@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
-from storyline.claims.counts import counts
+from storyline.claims.counts import counts, number_value
 from storyline.claims.facts import Fact
-from storyline.claims.figures import APPROX, parse_number
+from storyline.claims.figures import APPROX
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
 
@@ -41,6 +41,11 @@ def _different_times(a: SentenceView, b: SentenceView) -> bool:
     return bool(times_a and times_b and not times_a & times_b)
 
 
+def _scale(expression: str) -> str:
+    found = re.search(r"\b(thousand|million|billion|trillion|percent)\b|%", expression.lower())
+    return found[0] if found else ""
+
+
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
     texts = {d.id: d.article.text for d in evidence.docs}
     for a, b, similarity in fact.pairs():
@@ -51,8 +56,10 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
             continue  # an inventory ("seven rifles, two other rifles, 13 magazines") lists, it does not count one thing
         for f in counts_a:
             for g in counts_b:
-                shared = f.nouns & g.nouns
-                if not f.nouns and not g.nouns and similarity >= NUMBER_MIN_SIMILARITY - 0.1:
+                shared: set[str] = set(f.nouns & g.nouns)
+                scale = _scale(f.expression)
+                if not f.nouns and not g.nouns and scale and scale == _scale(g.expression):
+                    # "revised upward to 6.8 million" / "a revised 6.9 million": the same scale, the same clause
                     shared = (a.clause_lemmas(f.position) & b.clause_lemmas(g.position)) - {"million", "billion"}
                 if not shared or f.compatible(g):
                     continue
@@ -90,7 +97,7 @@ def _tallies(view: SentenceView) -> Iterator[tuple[str, float, str]]:
             before = view.text[max(0, match.start() - 16) : match.start()]
             if APPROX.search(before) or APPROX.search(match[0]):
                 continue
-            value = parse_number(match["n"])
+            value = number_value(match["n"])
             outcome = OUTCOME.get((match.groupdict().get("o") or "deaths").lower(), "killed")
             if value is not None and value >= 1:
                 yield outcome, value, match["n"]
