@@ -64,6 +64,7 @@ def test_porter_stemmer(word: str, expected: str) -> None:
     "In an interview on Sunday, she said the campaign would continue.",
     "Finally, six hours before the escape, he told his wife and son about the plan.",
     "This angered officials in the capital, who called an emergency meeting.",
+    "In February, the two countries established diplomatic relations after decades of hostility.",
 ])
 def test_lines_leaning_on_a_missing_antecedent_are_not_standalone(text: str) -> None:
     assert not _alone(text)
@@ -138,6 +139,8 @@ def test_paraphrases_are_one_fact_and_different_facts_are_not() -> None:
     schools = next(c for c in story.candidates if c.text.startswith("The legislation also"))
     assert not story.same_fact(vote, schools)
     assert not story.same_fact(first[0], vote)
+    assert story.sources(vote) == [docs[1].id]  # only one outlet gives the tally
+    assert story.sources(first[0]) == sorted(d.id for d in docs)
 
 
 def test_short_coverage_gets_a_short_summary() -> None:
