@@ -7,7 +7,7 @@ import pytest
 from storyline.brief.porter import stem
 from storyline.brief.rouge import rouge_n, tokens, truncate
 from storyline.brief.standalone import can_stand_alone, clean_text
-from storyline.brief.summary import Story, summarize
+from storyline.brief.summary import FactMap, summarize
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.records import Article
 
@@ -132,7 +132,7 @@ def test_main_event_first_no_fact_twice_and_every_source_cited() -> None:
 
 def test_paraphrases_are_one_fact_and_different_facts_are_not() -> None:
     docs = _docs(A, B, C)
-    story = Story(docs, [])
+    story = FactMap(docs, [])
     first = {c.doc: c for c in story.candidates if c.sentence.index == 0}
     assert story.same_fact(first[0], first[1]) and story.same_fact(first[1], first[2])
     vote = next(c for c in story.candidates if c.text.startswith("The vote was 220"))

@@ -73,7 +73,7 @@ def concepts_of(text: str) -> frozenset[Concept]:
                      if not (pa in STOP_WORDS and pb in STOP_WORDS))
 
 
-class Story:
+class FactMap:
     """The candidates of one story and the fact relation between them."""
 
     def __init__(self, docs: list[AnnotatedArticle], claims: list[Claim]) -> None:
@@ -138,8 +138,9 @@ def _stated(overlap: np.ndarray, same: np.ndarray, doc_of: np.ndarray, n_docs: i
     rows = np.arange(n)
     for d in range(n_docs):
         j = best_in[:, d]
-        back = best_in[j, doc_of]
-        stated[:, d] = same[rows, j] & (back == rows)
+        if (j < 0).any():  # an article without sentences states nothing
+            continue
+        stated[:, d] = same[rows, j] & (best_in[j, doc_of] == rows)
     return stated
 
 
@@ -170,7 +171,7 @@ def concept_weights(docs: list[AnnotatedArticle], candidates: list[Candidate]) -
             if len(v) + titles.get(k, 0) >= 2}
 
 
-def select(story: Story, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
+def select(story: FactMap, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
     """Greedy: the best supported fact first, then the most new shared content per word; no
     fact twice, standalone sentences only, within ``budget`` words (the first line always)."""
     valued = {c.index: {k: weights[k] for k in c.concepts if k in weights} for c in story.candidates}
@@ -203,7 +204,7 @@ def select(story: Story, weights: dict[Concept, float], limit: int, budget: floa
 
 def summarize(docs: list[AnnotatedArticle], claims: list[Claim], limit: int) -> list[SummaryLine]:
     """Up to ``limit`` lines: the main event first, then the most important developments."""
-    story = Story(docs, claims)
+    story = FactMap(docs, claims)
     weights = concept_weights(docs, story.candidates)
     lengths = [sum(len(s.text.split()) for s in doc.sentences) for doc in docs]
     budget = BUDGET_SHARE * sum(lengths) / max(len(lengths), 1)
