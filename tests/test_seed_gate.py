@@ -116,12 +116,13 @@ def test_every_citation_is_valid(seed_brief: dict) -> None:
 
 
 def test_summary_is_faithful_and_cited(seed_brief: dict) -> None:
-    """Every summary line is a source sentence word for word, cited by two or more articles."""
+    """Every summary line is a source sentence word for word (a leading dateline may be cut),
+    cited by two or more articles."""
     story = _story(seed_brief)
     assert 3 <= len(story["summary"]) <= 7
-    claims = {c["text"]: c for c in story["claims"]}
+    sentences = [s["text"] for c in story["claims"] for s in c["sentences"]]
     for line in story["summary"]:
-        assert line["text"] in claims
+        assert any(text.endswith(line["text"]) for text in sentences), line["text"]
         assert len(line["sources"]) >= 2
     texts = [line["text"] for line in story["summary"]]
     assert len(set(texts)) == len(texts)

@@ -7,7 +7,7 @@ import pytest
 from storyline.brief.porter import stem
 from storyline.brief.rouge import rouge_n, tokens, truncate
 from storyline.brief.standalone import can_stand_alone, clean_text
-from storyline.brief.summary import Story, summarize
+from storyline.brief.summary import FactMap, summarize
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.records import Article
 
@@ -64,6 +64,7 @@ def test_porter_stemmer(word: str, expected: str) -> None:
     "In an interview on Sunday, she said the campaign would continue.",
     "Finally, six hours before the escape, he told his wife and son about the plan.",
     "This angered officials in the capital, who called an emergency meeting.",
+    "In February, the two countries established diplomatic relations after decades of hostility.",
 ])
 def test_lines_leaning_on_a_missing_antecedent_are_not_standalone(text: str) -> None:
     assert not _alone(text)
@@ -131,13 +132,15 @@ def test_main_event_first_no_fact_twice_and_every_source_cited() -> None:
 
 def test_paraphrases_are_one_fact_and_different_facts_are_not() -> None:
     docs = _docs(A, B, C)
-    story = Story(docs, [])
+    story = FactMap(docs, [])
     first = {c.doc: c for c in story.candidates if c.sentence.index == 0}
     assert story.same_fact(first[0], first[1]) and story.same_fact(first[1], first[2])
     vote = next(c for c in story.candidates if c.text.startswith("The vote was 220"))
     schools = next(c for c in story.candidates if c.text.startswith("The legislation also"))
     assert not story.same_fact(vote, schools)
     assert not story.same_fact(first[0], vote)
+    assert story.sources(vote) == [docs[1].id]  # only one outlet gives the tally
+    assert story.sources(first[0]) == sorted(d.id for d in docs)
 
 
 def test_short_coverage_gets_a_short_summary() -> None:

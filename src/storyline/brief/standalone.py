@@ -62,6 +62,8 @@ OPEN_QUOTES, CLOSE_QUOTES = "“", "”"
 POSSESSIVE = re.compile(r"[’']s?$")
 QUOTE_MARK = re.compile(r'["“”]')
 AGE = re.compile(r"^\d+-year-old$")
+#: A short fronted phrase before the subject: "In February, ", "On Tuesday, ".
+FRONTED = re.compile(r"^[A-Z][^,]{1,30},\s+")
 #: A dateline ("SEOUL, South Korea — ", "WASHINGTON (AP) - ") or a newsletter label
 #: ("Why it matters: ") before the sentence proper.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]+)?(?:\s*\([\w .]+\))?\s*[—–-]{1,2}\s+")
@@ -83,7 +85,11 @@ def leans_on_antecedent(text: str, tokens: list[Token]) -> bool:
     text = clean_text(text)
     if PRONOUN_START.match(text) or CONNECTIVE_START.match(text):
         return True
-    return _shell_noun_start(text.split()) or _pronoun_before_name(tokens)
+    if _shell_noun_start(text.split()) or _pronoun_before_name(tokens):
+        return True
+    fronted = FRONTED.match(text)  # "In February, the two countries ..."
+    rest = text[fronted.end():] if fronted else ""
+    return bool(rest) and _shell_noun_start((rest[:1].upper() + rest[1:]).split())
 
 
 def _shell_noun_start(words: list[str]) -> bool:

@@ -4,7 +4,10 @@ that states it.
 1. Every sentence is a candidate; a candidate that leans on a missing antecedent or quotes
    without its speaker may not be a line (``storyline.brief.standalone``).
 2. A candidate's *support* is the number of articles that state its fact (``brief.facts``:
-   shared names, numbers, dates and content words; or one claim of the claims stage).
+   shared names, numbers, dates and content words; or one claim of the claims stage). A line
+   cites the articles whose closest sentence states its fact and has the line as its own
+   closest in the line's article (a mutual best match, so a long article that mentions the
+   topic everywhere is not cited for every line).
 3. Salience follows the concept coverage of Gillick & Favre (2009): a concept is a stemmed word
    bigram, worth the number of articles (and titles) using it.
 4. Lines are picked greedily: the fact most outlets state first (support), then the most new
@@ -70,7 +73,7 @@ def concepts_of(text: str) -> frozenset[Concept]:
                      if not (pa in STOP_WORDS and pb in STOP_WORDS))
 
 
-class Story:
+class FactMap:
     """The candidates of one story and the fact relation between them."""
 
     def __init__(self, docs: list[AnnotatedArticle], claims: list[Claim]) -> None:
@@ -95,14 +98,16 @@ class Story:
         doc_of = np.array([c.doc for c in self.candidates], dtype=int)
         in_doc = np.zeros((len(self.candidates), len(docs)), dtype=bool)
         in_doc[np.arange(len(self.candidates)), doc_of] = True
-        #: stated[i, d]: article d has a sentence stating the fact of sentence i
-        self.stated = (self.same.astype(np.float32) @ in_doc.astype(np.float32)) > 0
+        #: said[i, d]: article d has a sentence stating the fact of sentence i (its support)
+        self.said = (self.same.astype(np.float32) @ in_doc.astype(np.float32)) > 0
+        #: stated[i, d]: ... and the two sentences are each other's closest (its citations)
+        self.stated = _stated(overlap, self.same, doc_of, len(docs))
         self.known_names = _known_names(docs, self.candidates)
         self.docs = docs
         self._standalone: dict[int, bool] = {}
         for c in self.candidates:
-            self.stated[c.index, c.doc] = True
-            c.support = int(self.stated[c.index].sum())
+            self.stated[c.index, c.doc] = self.said[c.index, c.doc] = True
+            c.support = int(self.said[c.index].sum())
 
     def standalone(self, c: Candidate) -> bool:
         """Whether ``c`` may be a line on its own (computed when first asked)."""
@@ -118,6 +123,25 @@ class Story:
     def sources(self, c: Candidate) -> list[str]:
         """The articles that state ``c``: its own and every one with a sentence of its fact."""
         return sorted(self.article_ids[d] for d in np.flatnonzero(self.stated[c.index]))
+
+
+def _stated(overlap: np.ndarray, same: np.ndarray, doc_of: np.ndarray, n_docs: int) -> np.ndarray:
+    """stated[i, d]: the sentence of article d closest to sentence i states its fact, and
+    sentence i is the closest of its own article to that sentence (a mutual best match)."""
+    n = len(doc_of)
+    stated = np.zeros((n, n_docs), dtype=bool)
+    best_in = np.full((n, n_docs), -1, dtype=int)  # best_in[i, d]: i's closest sentence in d
+    for d in range(n_docs):
+        members = np.flatnonzero(doc_of == d)
+        if members.size:
+            best_in[:, d] = members[np.argmax(overlap[:, members], axis=1)]
+    rows = np.arange(n)
+    for d in range(n_docs):
+        j = best_in[:, d]
+        if (j < 0).any():  # an article without sentences states nothing
+            continue
+        stated[:, d] = same[rows, j] & (best_in[j, doc_of] == rows)
+    return stated
 
 
 def _known_names(docs: list[AnnotatedArticle], candidates: list[Candidate]) -> frozenset[str]:
@@ -147,7 +171,7 @@ def concept_weights(docs: list[AnnotatedArticle], candidates: list[Candidate]) -
             if len(v) + titles.get(k, 0) >= 2}
 
 
-def select(story: Story, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
+def select(story: FactMap, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
     """Greedy: the best supported fact first, then the most new shared content per word; no
     fact twice, standalone sentences only, within ``budget`` words (the first line always)."""
     valued = {c.index: {k: weights[k] for k in c.concepts if k in weights} for c in story.candidates}
@@ -180,7 +204,7 @@ def select(story: Story, weights: dict[Concept, float], limit: int, budget: floa
 
 def summarize(docs: list[AnnotatedArticle], claims: list[Claim], limit: int) -> list[SummaryLine]:
     """Up to ``limit`` lines: the main event first, then the most important developments."""
-    story = Story(docs, claims)
+    story = FactMap(docs, claims)
     weights = concept_weights(docs, story.candidates)
     lengths = [sum(len(s.text.split()) for s in doc.sentences) for doc in docs]
     budget = BUDGET_SHARE * sum(lengths) / max(len(lengths), 1)
