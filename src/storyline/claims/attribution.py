@@ -185,9 +185,9 @@ def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) 
     the first phrase before a verb that is not inside a prepositional phrase."""
     toks = ctx.tokens
     for k in range(lo + 1, verb):
-        if toks[k].pos not in ("VERB", "AUX") or toks[k - 1].pos not in ("NOUN", "PROPN", "PRON"):
+        if toks[k].pos not in ("VERB", "AUX") or ctx.quoted(toks[k].idx):
             continue
-        span = _np_left(ctx, k - 1, lo)
+        span = _np_left(ctx, _skip_back(ctx, k - 1, lo), lo)
         if span is None:
             continue
         first = ctx.token_at(span[0])
