@@ -48,6 +48,8 @@ NEXT_SENTENCE_WORDS = 12
 NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 POSSESSIVE = ("'s", "’s")
 TIME_ENTS = frozenset({"DATE", "TIME"})
+#: Comma-separated appositions stepped over between a name and its speech verb.
+APPOSITIONS = 3
 LINKS = frozenset({"for", "of", "at", "to", "with"})
 PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
                           "over", "against", "during", "after", "before"})
@@ -106,7 +108,8 @@ def _np_right(ctx: Context, i: int, hi: int) -> tuple[int, int] | None:
 def _np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending at token j (characters), or None."""
     toks = ctx.tokens
-    if j < lo or ctx.quoted(toks[j].idx) or toks[j].pos not in NP_POS - {"DET"}:
+    if j < lo or ctx.quoted(toks[j].idx) or toks[j].pos not in NP_POS - {"DET"} or toks[j].ent in TIME_ENTS \
+            or (toks[j].pos == "PRON" and toks[j].text.lower() not in PRONOUNS):
         return None
     end = toks[j].idx + len(toks[j].text)
     if toks[j].text.lower() in PRONOUNS:
@@ -131,7 +134,8 @@ def _skip_back(ctx: Context, j: int, lo: int) -> int:
     """From the token before a verb, step back over adverbs, auxiliaries and one apposition."""
     toks = ctx.tokens
     while j >= lo and (toks[j].pos in ("ADV", "AUX") or toks[j].text.lower() in AUXILIARIES
-                       or toks[j].ent in TIME_ENTS):
+                       or toks[j].ent in TIME_ENTS
+                       or (toks[j].pos == "ADP" and j + 1 < len(toks) and toks[j + 1].ent in TIME_ENTS)):
         j -= 1
     if j - 1 >= lo and toks[j].text == "," and toks[j - 1].text == ")":
         j -= 1
@@ -148,8 +152,25 @@ def _skip_back(ctx: Context, j: int, lo: int) -> int:
             named = ctx.starts.get(toks[k + 1].idx)
             if named is not None and named.label == "PERSON" and named.end == toks[j - 1].idx + len(toks[j - 1].text):
                 return j - 1  # "her senior policy adviser, Jake Sullivan, said": the name speaks
-            return k - 1
+            return _before_appositions(ctx, k, lo)
     return j
+
+
+def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
+    """The token before an apposition; past one or two more when the first stops at a number or
+    a phrase that cannot speak ("Clinton, 35, the daughter of ..., said")."""
+    toks = ctx.tokens
+    for _ in range(APPOSITIONS):
+        j = comma - 1
+        if toks[j].pos in ("PROPN", "PRON") or ctx.ends.get(toks[j].idx + len(toks[j].text)) is not None:
+            return j
+        k = j
+        while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
+            k -= 1
+        if k < lo or toks[k].text != "," or k - 1 < lo:
+            return j
+        comma = k
+    return comma - 1
 
 
 def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
@@ -185,9 +206,9 @@ def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) 
     the first phrase before a verb that is not inside a prepositional phrase."""
     toks = ctx.tokens
     for k in range(lo + 1, verb):
-        if toks[k].pos not in ("VERB", "AUX") or toks[k - 1].pos not in ("NOUN", "PROPN", "PRON"):
+        if toks[k].pos not in ("VERB", "AUX") or ctx.quoted(toks[k].idx):
             continue
-        span = _np_left(ctx, k - 1, lo)
+        span = _np_left(ctx, _skip_back(ctx, k - 1, lo), lo)
         if span is None:
             continue
         first = ctx.token_at(span[0])
