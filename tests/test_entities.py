@@ -47,6 +47,7 @@ def test_person_initials_are_not_an_acronym() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Microsoft Corp.", "Microsoft"),
+    ("Apple, Inc.", "Apple"),
     ("Apple Inc", "Apple"),
     ("Toyota USA", "Toyota"),
     ("Arcade Joseph Comeaux Jr.", "Arcade Joseph Comeaux"),

@@ -50,6 +50,8 @@ def repaired(span: Span) -> list[str]:
     # editorial brackets and inverted names
     ("Mueller , Robert ]", "PROPN PUNCT PROPN PUNCT", "PERSON", ["Mueller", "Robert"]),
     ("[ T]he United States", "PUNCT PROPN PROPN PROPN", "GPE", ["United States"]),
+    # a legal form after a comma stays with its company
+    ("Apple , Inc.", "PROPN PUNCT PROPN", "ORG", ["Apple , Inc."]),
     # junk: initials as a person, a party tag
     ("O.K", "PROPN", "PERSON", []),
     ("D - N.Y", "PROPN PUNCT PROPN", "ORG", []),

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from storyline.nlp.spans import CORPORATE_SUFFIXES
+
 #: Ordered digraph and letter folds for romanised names (Korean, Arabic, Slavic, Chinese
 #: spellings differ mostly in voicing, aspiration marks and vowel digraphs).
 _DIGRAPHS = (("tch", "j"), ("ch", "j"), ("ph", "f"), ("ck", "k"), ("eo", "o"), ("ee", "i"),
@@ -30,9 +32,6 @@ HONORIFIC = re.compile(
     r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney|Coach|Detective|Officer|Deputy|"
     r"Sheriff|Rabbi|Imam|Pastor|Reverend|Congressman|Congresswoman|Representative|"
     r"Commissioner|Inspector|QB|RB|WR|LB|CB|LHP|RHP)\.?\s+)+(?=[A-Z])")
-#: Legal forms and country suffixes of companies ("Microsoft Corp", "Toyota USA").
-CORPORATE_SUFFIXES = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited",
-                                "llc", "plc", "usa", "ag", "sa", "gmbh", "nv", "lp", "llp"})
 #: Generational suffixes of people ("Arcade Joseph Comeaux Jr.").
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: A quoted nickname inside a name: Vincent "The Chin" Gigante.

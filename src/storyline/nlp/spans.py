@@ -25,6 +25,9 @@ EDGE_POS = frozenset({"VERB", "AUX", "ADP", "ADV", "DET", "PRON", "CCONJ", "SCON
 DASHES = frozenset({"-", "–", "—", "--"})
 #: Longest lower-case syllable after a spaced hyphen kept in a name ("Il - kyu").
 HYPHEN_SYLLABLE = 4
+#: Legal forms and country suffixes of companies ("Microsoft Corp", "Apple, Inc.", "Toyota USA").
+CORPORATE_SUFFIXES = frozenset({"inc", "incorporated", "corp", "corporation", "co", "ltd", "limited",
+                                "llc", "plc", "usa", "ag", "sa", "gmbh", "nv", "lp", "llp"})
 #: Party and state tags of US politicians: "D-N.Y", "R-Texas", "I-Vt".
 PARTY_TAG = re.compile(r"^[DRI]\s?-\s?[A-Z][A-Za-z.]*\.?$")
 #: Only initials: "O.K", "J.", "A. B".
@@ -38,6 +41,8 @@ def _spaced_dash(tok: Token) -> bool:
 def _breaks(tok: Token, dash_breaks: bool) -> bool:
     """True when a name cannot run through this token."""
     text = tok.text
+    if text == "," and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_.rstrip(".") in CORPORATE_SUFFIXES:
+        return False  # "Apple, Inc."
     if tok.is_space or any(c.isdigit() or c in "[]{}<>|/_" for c in text) or text in (",", ";", ":", "(", ")"):
         return True  # numbers, separators, editorial brackets ("[T]he", "Mueller, Robert]")
     if text in DASHES:
