@@ -33,7 +33,7 @@ TERM_TENSE: str | None = None
 #: Events set in advance: "the November election" names the coming one.
 SCHEDULED_EVENTS = frozenset({"election", "vote", "ballot", "caucus", "primary", "deadline", "hearing",
                               "summit", "debate", "convention", "referendum", "inauguration", "runoff",
-                              "meeting", "trial", "launch", "opening", "deadline"})
+                              "meeting", "trial", "launch", "opening"})
 #: Words before a date used as a modifier ("the Jan. 14 deadline"): read as the nearest.
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
