@@ -30,6 +30,9 @@ CASES = [
      [("2023-07", "quarter", True), ("2022-07", "quarter", True)]),
     ("The storm hit tonight, and yesterday the river rose.",
      [("2024-01-10", "day", True), ("2024-01-09", "day", True)]),
+    ("He can raise the money to win the nomination and the November election.", [("2024-11", "month", True)]),
+    ("Senate seats are up for grabs this November.", [("2024-11", "month", False)]),
+    ("Police reopened the case of the October shooting.", [("2023-10", "month", True)]),
     ("Prices rose last fall and will rise again this summer.",
      [("2023-09", "season", True), ("2024-06", "season", True)]),
 ]

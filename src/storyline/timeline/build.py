@@ -17,6 +17,8 @@ from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 
 #: Words that name the moment of writing: kept as dates, but in quotes they rarely date an event.
 DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recently|this (?:morning|afternoon|evening))")
+#: Words that make the date after them relative, when the NER leaves them out of its span.
+RELATIVE_BEFORE = re.compile(r"\b(?:this|last|next|this past|this coming)\s+$", re.IGNORECASE)
 #: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
 YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
 #: Precisions outside the brief's contract: resolved (and scored) but never timeline entries.
@@ -108,7 +110,11 @@ def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: 
     text = doc.article.text
     tense = tense_at(tokens, mention.start, mention.end)
     context = text[max(0, mention.start - 16): mention.start]
-    resolved = resolve_expression(mention.text, ref, context, tense, anchors.last, anchors.quarter)
+    expression = mention.text
+    relative = RELATIVE_BEFORE.search(context)
+    if relative and not re.match(r"(?:this|last|next)\b", expression, re.IGNORECASE):  # "this November"
+        expression = relative[0] + expression
+    resolved = resolve_expression(expression, ref, context, tense, anchors.last, anchors.quarter)
     determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
     if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
         resolved = resolve_expression(determiner[0] + mention.text, ref, context, tense, anchors.last,

@@ -30,6 +30,10 @@ TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to"
 #: How a deadline or term is read unless its clause is in the future: as the nearest
 #: (TempEval-3 train: 0.923; read as future, 0.916).
 TERM_TENSE: str | None = None
+#: Events set in advance: "the November election" names the coming one.
+SCHEDULED_EVENTS = frozenset({"election", "vote", "ballot", "caucus", "primary", "deadline", "hearing",
+                              "summit", "debate", "convention", "referendum", "inauguration", "runoff",
+                              "meeting", "trial", "launch", "opening"})
 #: Words before a date used as a modifier ("the Jan. 14 deadline"): read as the nearest.
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
@@ -101,11 +105,11 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
     before = [i for i, t in enumerate(tokens) if t.idx < start]
     lead = [tokens[i].text.lower() for i in before[-2:] if tokens[i].idx < start]
     term = bool(lead) and (lead[-1] in TERM_WORDS or lead[-1] == "the" and lead[0] in TERM_WORDS)
-    if lead and lead[-1] in DETERMINERS:
-        nxt = [t for t in tokens if t.idx >= end][:1]
-        if nxt and nxt[0].pos == "NOUN":
-            return None  # "the Jan. 14 deadline"
     after = [i for i, t in enumerate(tokens) if t.idx >= end]
     found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE], start)
     found = found if found is not None else _scan(tokens, after[:MAX_DISTANCE], start)
+    if lead and lead[-1] in DETERMINERS and after and tokens[after[0]].pos == "NOUN":
+        # a date used as a modifier: "the October slaying" (nearest), "the November election"
+        # (the coming one, unless the clause is past: "tendered by the Tuesday deadline")
+        return FUTURE if tokens[after[0]].lemma in SCHEDULED_EVENTS and found != PAST else None
     return found if not term or found == FUTURE else TERM_TENSE  # "will continue through Friday"
