@@ -92,7 +92,8 @@ def test_article_page_highlights_cited_sentences(server: str) -> None:
 
 
 def test_hostile_text_is_escaped(server: str) -> None:
-    pages = [get(server + "/")[2]]
+    pages = [get(server + "/")[2], get(server + "/?q=alert")[2], get(server + "/?q=script+onerror")[2],
+             get(server + "/?q=" + urllib.request.quote(HOSTILE_TITLE))[2]]
     for s in json.loads(get(server + "/index.json")[2])["stories"]:
         pages.append(get(f"{server}/story/{s['id']}")[2])
         for a in json.loads(get(f"{server}/story/{s['id']}.json")[2])["articles"]:
