@@ -92,7 +92,8 @@ def test_article_page_highlights_cited_sentences(server: str) -> None:
 
 
 def test_hostile_text_is_escaped(server: str) -> None:
-    pages = [get(server + "/")[2]]
+    pages = [get(server + "/")[2], get(server + "/?q=alert")[2], get(server + "/?q=script+onerror")[2],
+             get(server + "/?q=" + urllib.request.quote(HOSTILE_TITLE))[2]]
     for s in json.loads(get(server + "/index.json")[2])["stories"]:
         pages.append(get(f"{server}/story/{s['id']}")[2])
         for a in json.loads(get(f"{server}/story/{s['id']}.json")[2])["articles"]:
@@ -240,3 +241,22 @@ def test_serve_command_upgrades_an_old_store_and_serves(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_cached_pages_follow_writes_to_the_store(tmp_path: Path) -> None:
+    """The desk caches rendered pages; a write (as an ingest makes) must show on the next request."""
+    from storyline.web.app import Desk
+
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        ingest([str(EXAMPLE)], store)
+        story = store.stories()[0]["id"]
+    desk = Desk(str(db))
+    before = desk.respond(f"/story/{story}", "").body
+    assert desk.respond(f"/story/{story}", "").body is before  # served from the cache
+    index = desk.respond("/", "q=walrus").body
+    with Store(db) as store:
+        store.conn.execute("UPDATE stories SET headline = 'Walrus renamed', updated_at = '2999-01-01T00:00:00Z',"
+                           " brief = json_set(brief, '$.headline', 'Walrus renamed') WHERE id = ?", (story,))
+    assert "Walrus renamed" in desk.respond(f"/story/{story}", "").body
+    assert "Walrus renamed" not in index and "Walrus" in desk.respond("/", "q=walrus").body

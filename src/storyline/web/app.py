@@ -94,7 +94,8 @@ class Desk:
             row = conn.execute("SELECT story_id FROM story_articles WHERE article_id=?", (ident,)).fetchone()
             ident, name = (row[0] if row else None), "story"
         if name in ("story", "export") and ident:
-            row = conn.execute("SELECT updated_at FROM stories WHERE id=?", (ident,)).fetchone()
+            row = conn.execute("SELECT updated_at FROM stories INDEXED BY stories_updated WHERE id=?",
+                               (ident,)).fetchone()
             return f"s:{row[0] if row else ''}"
         return f"g:{conn.execute('SELECT generation FROM store_state').fetchone()[0]}"
 
