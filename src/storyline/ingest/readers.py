@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.errors import InputError
+from storyline.ingest.parquet import iter_parquet
 from storyline.ingest.structured import (
     MIN_ARTICLE_CHARS,
     iter_feed,
@@ -18,7 +19,6 @@ from storyline.ingest.structured import (
     iter_json_lines,
     parse_html,
 )
-from storyline.ingest.parquet import iter_parquet
 from storyline.ingest.text import parse_text
 from storyline.ingest.web import fetch_url, human_size
 from storyline.records import Article
