@@ -70,16 +70,34 @@ def test_spark_local_mode_matches_local_engine(tmp_path: Path) -> None:
         assert ours == theirs  # every section: summary, entities, timeline, claims, conflicts...
 
 
-def test_spark_jsonl_output_is_one_brief_per_story(tmp_path: Path) -> None:
+def test_spark_jsonl_output_builds_a_desk_store(tmp_path: Path) -> None:
+    """--format jsonl: one complete brief a line; with --for-store, `storyline load` turns it into a
+    store (the cluster's briefs kept, no second NLP pass) that `ingest` can extend."""
     out = tmp_path / "stories.jsonl"
     result = CliRunner(mix_stderr=False).invoke(
         main, ["brief", str(EXAMPLE), "--engine", "spark", "--master", "local[2]", "--format", "jsonl",
-               "--out", str(out), "--quiet"])
+               "--for-store", "--out", str(out), "--quiet"])
     assert result.exit_code == 0, result.stderr
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines and all(doc["schema"] == "storyline.brief/1" and len(doc["stories"]) == 1 for doc in lines)
     for doc in lines:
         assert {a["id"] for a in doc["articles"]} == set(doc["stories"][0]["articles"])
+        assert all(a["text"] and a["annotation"] for a in doc["articles"])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**lines[0], "articles": [{"id": "x"}]}) + "\n{oops\n", encoding="utf-8")
+    db = str(tmp_path / "desk.db")
+    loaded = CliRunner(mix_stderr=False).invoke(main, ["load", str(out), str(bad), "--db", db])
+    assert loaded.exit_code == 1
+    assert "--for-store" in loaded.stderr and "malformed JSON line" in loaded.stderr
+    from storyline.store import Store
+
+    with Store(db, readonly=True) as store:
+        assert store.article_count() == sum(len(doc["articles"]) for doc in lines)
+        for doc in lines:
+            story = doc["stories"][0]
+            assert store.story_brief(story["id"])["claims"] == story["claims"]
+    again = CliRunner(mix_stderr=False).invoke(main, ["load", str(out), "--db", db])
+    assert again.exit_code == 0 and "0 added" in again.stderr
 
 
 def test_master_without_spark_engine_is_a_usage_error() -> None:

@@ -43,15 +43,18 @@ def main() -> None:
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="spark: compute the same brief on Apache Spark (pip install 'storyline[spark]').")
 @click.option("--master", default=None, help="Spark master URL with --engine spark (default local[*]).")
+@click.option("--for-store", is_flag=True,
+              help="With --engine spark: keep each article's text and annotation in the output, "
+                   "for 'storyline load' to build a desk store from it.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, engine: str,
-          master: str | None, quiet: bool) -> None:
+          master: str | None, for_store: bool, quiet: bool) -> None:
     """Read articles (files, folders, globs, feeds, URLs; - for JSON Lines on stdin), group them
     into stories and write one brief per story."""
     from storyline.brief.render import brief_dict, to_json, to_json_lines, to_markdown
 
-    if master and engine != "spark":
-        raise click.UsageError("--master goes with --engine spark")
+    if (master or for_store) and engine != "spark":
+        raise click.UsageError(f"{'--master' if master else '--for-store'} goes with --engine spark")
     if engine == "spark" and fmt == "html":
         raise click.UsageError("--engine spark writes json, jsonl or md; for HTML pages use --engine local, "
                                "or ingest the articles and open them with 'storyline serve'")
@@ -61,7 +64,7 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
         if engine == "spark":
             from storyline.spark import run_spark
 
-            result = run_spark(paths, options, master)
+            result = run_spark(paths, options, master, for_store)
             data, errors = result.as_dict(), result.errors
         else:
             from storyline.pipeline import run
@@ -108,6 +111,28 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, batch_size: int, 
     status = _report_errors(report.errors)
     click.echo(f"storyline: {report.added} added, {report.duplicates} already stored, "
                f"{len(report.errors)} rejected; {len(report.stories_touched)} stories updated; "
+               f"{total} articles in {db}", err=True)
+    sys.exit(status)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store.")
+def load(paths: tuple[str, ...], db: str) -> None:
+    """Build or extend a store from briefs computed on Spark (--format jsonl --for-store): no
+    second NLP pass; later 'ingest' runs keep adding to it."""
+    from storyline.store import Store
+    from storyline.store.load import load as load_into
+
+    try:
+        with Store(db) as store:
+            report = load_into(paths, store)
+            total = store.article_count()
+    except StorylineError as exc:
+        raise click.ClickException(str(exc)) from None
+    status = _report_errors(report.errors)
+    click.echo(f"storyline: {report.added} added, {report.duplicates} already stored, "
+               f"{len(report.errors)} rejected; {len(report.stories_touched)} stories loaded; "
                f"{total} articles in {db}", err=True)
     sys.exit(status)
 

@@ -31,12 +31,16 @@ class SparkBrief:
     articles: list[dict[str, Any]]
     stories: list[dict[str, Any]]
     errors: list[str] = field(default_factory=list)
+    stored: dict[str, dict[str, str]] = field(default_factory=dict)  # article id -> text, annotation
 
     def as_dict(self) -> dict[str, Any]:
+        """The brief's JSON (``storyline.brief/1``); articles carry ``text`` and ``annotation``
+        when the run kept them (``for_store``)."""
         from storyline.brief.render import SCHEMA
 
         in_story = {a for s in self.stories for a in s["articles"]}
-        return {"schema": SCHEMA, "articles": [a for a in self.articles if a["id"] in in_story],
+        return {"schema": SCHEMA, "articles": [{**a, **self.stored.get(a["id"], {})} for a in self.articles
+                                               if a["id"] in in_story],
                 "stories": self.stories}
 
 
@@ -116,7 +120,7 @@ def _cluster_groups(nodes: Any, edges: Any) -> Any:
     return pd.DataFrame([(aid, group[0]) for group in groups for aid in group], columns=["id", "story"])
 
 
-def _build_groups(keys: Any, pdf: Any, options: Options, idf: Any) -> Any:
+def _build_groups(keys: Any, pdf: Any, options: Options, idf: Any, for_store: bool) -> Any:
     """``build_story`` on one story's annotated articles, in the local engine's input order, and
     the story's profile for threading (``cluster.threads.story_profile``)."""
     import pandas as pd
@@ -133,9 +137,11 @@ def _build_groups(keys: Any, pdf: Any, options: Options, idf: Any) -> Any:
     story = build_story(docs, options)
     profile = story_profile(story.id, [json.loads(r["feats"]) for r in rows],
                             [parse_date(r["published"]) for r in rows], idf.value)
+    stored = {r["id"]: {"text": r["text"], "annotation": r["ann"]} for r in rows} if for_store else {}
     return pd.DataFrame([{"story": keys[0], "size": len(docs),
                           "json": json.dumps(story_dict(story), ensure_ascii=False),
-                          "profile": json.dumps(_profile_dict(profile))}])
+                          "profile": json.dumps(_profile_dict(profile)),
+                          "store": json.dumps(stored, ensure_ascii=False)}])
 
 
 def _profile_dict(profile: Any) -> dict[str, Any]:
@@ -156,8 +162,11 @@ def _thread(stories: list[dict[str, Any]], profiles: list[dict[str, Any]]) -> No
         story["thread"], story["related"] = links.get(story["id"], (None, []))
 
 
-def run_spark(paths: Sequence[str], options: Options, master: str | None = None) -> SparkBrief:
-    """The brief of every story in ``paths``, computed on Spark (``master`` default ``local[*]``)."""
+def run_spark(paths: Sequence[str], options: Options, master: str | None = None,
+              for_store: bool = False) -> SparkBrief:
+    """The brief of every story in ``paths``, computed on Spark (``master`` default ``local[*]``).
+    ``for_store``: keep each article's text and annotation (``SparkBrief.stored``), so that
+    ``storyline load`` can build a desk store from the output without a second NLP pass."""
     from storyline.nlp import load_model
     from storyline.spark.session import spark_session
 
@@ -172,8 +181,8 @@ def run_spark(paths: Sequence[str], options: Options, master: str | None = None)
     annotated = articles.join(annotations, "id").cache()
     stories, idf = _stories(spark, annotated, options)
     built = (annotated.join(stories, "id").groupBy("story")
-             .applyInPandas(lambda k, pdf: _build_groups(k, pdf, options, idf),
-                            "story string, size long, json string, profile string"))
+             .applyInPandas(lambda k, pdf: _build_groups(k, pdf, options, idf, for_store),
+                            "story string, size long, json string, profile string, store string"))
     rows = sorted((r for r in built.collect() if r["size"] >= options.min_story_size),
                   key=lambda r: (-r["size"], r["story"]))
     briefs = [json.loads(r["json"]) for r in rows]
@@ -183,7 +192,8 @@ def run_spark(paths: Sequence[str], options: Options, master: str | None = None)
     placed = {a for s in briefs for a in s["articles"]}
     errors += [f"{a['path'] or a['url'] or a['id']}: not in any story: its story has fewer than "
                f"{options.min_story_size} articles" for a in meta if a["id"] not in placed]
-    return SparkBrief(meta, briefs, errors)
+    stored = {k: v for r in rows for k, v in json.loads(r["store"]).items()}
+    return SparkBrief(meta, briefs, errors, stored)
 
 
 def _stories(spark: Any, annotated: Any, options: Options) -> tuple[Any, Any]:
