@@ -76,6 +76,7 @@ def test_lines_leaning_on_a_missing_antecedent_are_not_standalone(text: str) -> 
     "Another 6.6 million people applied for unemployment benefits last week, the government said.",
     "The former US First Lady Laura Bush has condemned the policy in an opinion piece.",
     "Under the compact, participating states pledge their electoral votes to the winner.",
+    "This week the Senate confirmed the nominee by a vote of 52 to 48 after a long debate.",
 ])
 def test_self_contained_openings_are_standalone(text: str) -> None:
     assert _alone(text)
