@@ -156,3 +156,14 @@ def test_summary_is_deterministic_across_input_order() -> None:
     forward = summarize(docs, [], limit=7)
     backward = summarize(list(reversed(docs)), [], limit=7)
     assert {line.text for line in forward} == {line.text for line in backward}
+
+
+def test_a_surname_alone_needs_its_full_name_earlier_in_the_summary() -> None:
+    named = ("Senator Maria Lopez resigned on Monday after an ethics inquiry into her campaign finances. "
+             "Lopez said she would repay the money to her donors within a month.")
+    short = ("A state senator resigned on Monday after an ethics inquiry into her campaign finances. "
+             "Lopez said she would repay the money to her donors within a month.")
+    with_name = summarize(_docs(named, short), [], limit=7)
+    assert "Maria Lopez" in with_name[0].text
+    without = summarize(_docs(short, short.replace("A state senator", "The state senator")), [], limit=7)
+    assert all(not line.text.startswith("Lopez") for line in without)
