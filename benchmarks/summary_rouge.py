@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyline.brief.evaluate import SUMMARY_WORDS, Roundup, read_roundups
+from storyline.brief.evaluate import SUMMARY_WORDS, Roundup, lead_interleaved, read_roundups
 from storyline.brief.rouge import rouge_n
 from storyline.nlp import AnnotatedArticle, annotate, load_model
 from storyline.nlp.serialize import dumps, loads
@@ -65,11 +65,6 @@ def _sentences(docs: list[AnnotatedArticle]) -> list[str]:
 
 def _fill(texts: list[str]) -> str:
     return " ".join(texts)
-
-
-def lead_interleaved(docs: list[AnnotatedArticle]) -> str:
-    depth = max((len(d.sentences) for d in docs), default=0)
-    return _fill([d.sentences[i].text for i in range(depth) for d in docs if i < len(d.sentences)])
 
 
 class LexRank:
@@ -147,6 +142,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, help="annotation cache folder")
     parser.add_argument("--show", type=int, default=0, help="print the first N summaries")
     args = parser.parse_args()
+    if not (DATA / f"{args.split}.source").exists():
+        raise SystemExit(f"NeuS roundups not found in {DATA}: this benchmark needs ../shared/data")
     roundups = read_roundups(DATA / f"{args.split}.source", DATA / f"{args.split}.target")
     roundups = roundups[:args.limit] if args.limit else roundups
     start = time.perf_counter()

@@ -76,6 +76,7 @@ def test_lines_leaning_on_a_missing_antecedent_are_not_standalone(text: str) -> 
     "Another 6.6 million people applied for unemployment benefits last week, the government said.",
     "The former US First Lady Laura Bush has condemned the policy in an opinion piece.",
     "Under the compact, participating states pledge their electoral votes to the winner.",
+    "This week the Senate confirmed the nominee by a vote of 52 to 48 after a long debate.",
 ])
 def test_self_contained_openings_are_standalone(text: str) -> None:
     assert _alone(text)
@@ -155,3 +156,14 @@ def test_summary_is_deterministic_across_input_order() -> None:
     forward = summarize(docs, [], limit=7)
     backward = summarize(list(reversed(docs)), [], limit=7)
     assert {line.text for line in forward} == {line.text for line in backward}
+
+
+def test_a_surname_alone_needs_its_full_name_earlier_in_the_summary() -> None:
+    named = ("Senator Maria Lopez resigned on Monday after an ethics inquiry into her campaign finances. "
+             "Lopez said she would repay the money to her donors within a month.")
+    short = ("A state senator resigned on Monday after an ethics inquiry into her campaign finances. "
+             "Lopez said she would repay the money to her donors within a month.")
+    with_name = summarize(_docs(named, short), [], limit=7)
+    assert "Maria Lopez" in with_name[0].text
+    without = summarize(_docs(short, short.replace("A state senator", "The state senator")), [], limit=7)
+    assert all(not line.text.startswith("Lopez") for line in without)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from storyline.brief.rouge import rouge_n
 from storyline.evaluation import read_neus_triplets
+from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Article
 
 #: The issue's budget: summaries are scored on their first 66 words.
@@ -47,3 +48,9 @@ def read_roundups(source: Path, target: Path) -> list[Roundup]:
 def rouge2(summary: str, reference: str, words: int = SUMMARY_WORDS) -> float:
     """ROUGE-2 F1 (Porter-stemmed, 0-100) of ``summary`` cut to ``words`` words."""
     return rouge_n(summary, reference, n=2, words=words).f1
+
+
+def lead_interleaved(docs: list[AnnotatedArticle]) -> str:
+    """The baseline: sentence 1 of each article in input order, then sentence 2 of each, ..."""
+    depth = max((len(d.sentences) for d in docs), default=0)
+    return " ".join(d.sentences[i].text for i in range(depth) for d in docs if i < len(d.sentences))

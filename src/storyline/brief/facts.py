@@ -27,6 +27,8 @@ TEMPORAL = frozenset({"DATE", "TIME"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 #: Verbs every report uses; they say nothing about which fact it is.
 LIGHT_LEMMAS = _words("say tell be have do also would will could make get go take new report")
+#: How much a number, a date and a name pin a fact down against a plain content word (1.0);
+#: set by hand from NeuS val paraphrase pairs ("$1.9 trillion", "Wednesday"), not searched.
 NUMBER_WEIGHT, DATE_WEIGHT, NAME_WEIGHT = 3.0, 2.0, 1.5
 
 FactWords = dict[str, float]

@@ -26,7 +26,8 @@ MIN_WORDS, MAX_WORDS = 8, 60
 QUOTE_MIN_WORDS = 4
 
 PRONOUN_START = re.compile(
-    r"^(?:He|She|It|They|We|His|Her|Its|Their|Him|Them|This|That|These|Those|Such|"
+    r"^(?:He|She|It|They|We|His|Her|Its|Their|Him|Them|That|These|Those|Such|"
+    r"This(?! (?:week|weekend|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter)\b)|"
     r"But|And|Or|So|Yet|Also|Still|However|Meanwhile|Moreover|Furthermore|Similarly|Likewise|"
     r"Instead|Nonetheless|Nevertheless|Thus|Therefore|Otherwise|Besides|Indeed|Interestingly|"
     r"Then|Both|Neither|Either|Finally|Ultimately|Additionally|Previously|Later|Afterwards?|"

@@ -174,7 +174,7 @@ def concept_weights(docs: list[AnnotatedArticle], candidates: list[Candidate]) -
 def select(story: FactMap, weights: dict[Concept, float], limit: int, budget: float) -> list[Candidate]:
     """Greedy: the best supported fact first, then the most new shared content per word; no
     fact twice, standalone sentences only, within ``budget`` words (the first line always)."""
-    valued = {c.index: {k: weights[k] for k in c.concepts if k in weights} for c in story.candidates}
+    valued = {c.index: {k: weights[k] for k in sorted(c.concepts) if k in weights} for c in story.candidates}
     scale = {c.index: POSITION[min(c.sentence.index, len(POSITION) - 1)] / max(c.words, 1) ** LENGTH_POWER
              for c in story.candidates}
     chosen: list[Candidate] = []
