@@ -12,8 +12,8 @@ from storyline.nlp import load_model
 from storyline.polnear import Score, predict, read_polnear, score
 
 FOUND_FLOOR = 0.86
-SPEAKER_FLOOR = 0.74
-NAME_SPEAKER_FLOOR = 0.82
+SPEAKER_FLOOR = 0.75
+NAME_SPEAKER_FLOOR = 0.84
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,17 @@ For each quotation, in order:
 1. a speech verb next to it in its sentence(s), outside any quotation ("said", "told", "wrote",
    "according to"); the nearest one that has a subject wins. The subject is the phrase after the
    verb when the verb follows the quote ('"...," said NAME'), else the phrase before the verb,
-   skipping adverbs, auxiliaries and an apposition ('NAME, a spokesman for X, said');
-2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote;
-3. a short next sentence that is an attribution ("Ri added.");
-4. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
+   skipping adverbs, auxiliaries, dates and appositions ('NAME, a spokesman for X, said'); a
+   participle or infinitive ('..., telling supporters "..."') takes its clause's subject;
+2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote, or a signature after it
+   ('"..." - NAME');
+3. the sentence before, when the quote opens its sentence and that one reports speech ('Carter
+   said that ... / "That's because ..."') or ends in a colon;
+4. a short next sentence that is an attribution ("Ri added.");
+5. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
    previous paragraph when it opens its own.
+Pronouns and descriptions are resolved in ``speakers``. Every choice is by position or an explicit
+key: nothing depends on set or dict order.
 """
 
 from __future__ import annotations
@@ -62,7 +68,7 @@ class Attributed:
     text: str
     sentence: int
     speaker: Speaker | None
-    how: str  # "cue", "roundup", "next", "floating" or ""
+    how: str  # "cue", "roundup", "before", "next", "floating" or ""
 
     @property
     def variants(self) -> tuple[str, ...]:
