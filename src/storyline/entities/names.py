@@ -29,7 +29,7 @@ POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 HONORIFIC = re.compile(
     r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|Det|"
     r"President|Vice President|Prime Minister|Senator|Governor|Judge|Justice|Chancellor|"
-    r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney|Coach|Detective|Officer|Deputy|"
+    r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney General|Attorney|Coach|Detective|Officer|Deputy|"
     r"Sheriff|Rabbi|Imam|Pastor|Reverend|Congressman|Congresswoman|Representative|"
     r"Commissioner|Inspector|QB|RB|WR|LB|CB|LHP|RHP)\.?\s+)+(?=[A-Z])")
 #: Generational suffixes of people ("Arcade Joseph Comeaux Jr.").

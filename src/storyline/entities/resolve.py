@@ -9,9 +9,10 @@ Stages, in order:
 3. multi-word names join a longer compatible name: a person with the same surname and matching
    given names ("Fred LaRue" / "Frederick Cheney LaRue", "Mark Felt" / "W. Mark Felt"), other
    names as a run of words ("Red Sox" / "Boston Red Sox");
-4. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
-   preferring a candidate in the same article, then the clearly dominant one in the story;
-5. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it.
+4. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it;
+5. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
+   preferring the candidate named last before it in the same article, then the clearly
+   dominant one in the story.
 
 Entities are per story: nothing here links two stories.
 """
