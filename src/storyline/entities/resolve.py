@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.entities.matching import contiguous_in, person_compatible
+from storyline.entities.matching import contiguous_in, person_compatible, same_token
 from storyline.entities.names import (
     QUOTED,
     STOP_IN_INITIALS,
@@ -189,8 +189,8 @@ def _compatible(small: _Cluster, big: _Cluster, agent_forms: set[tuple[str, ...]
         return big.tokens[: len(small.tokens)] == small.tokens  # "Sharron Diane" / "... Smith"
     if s_label != b_label and len(big.mentions) < len(small.mentions):
         return False  # "Barack Obama" (50) does not join "Barack Obama Foundation" (2)
-    if len(small.tokens) == len(big.tokens):
-        return contiguous_in(small.tokens, big.tokens)
+    if len(small.tokens) == len(big.tokens):  # one spelling with a typo ("Matanuska Maid Creamery")
+        return all(same_token(x, y) for x, y in zip(small.tokens, big.tokens))
     return contiguous_in(small.tokens, big.tokens) and not _other_name_in(small.tokens, big.tokens, agent_forms)
 
 
