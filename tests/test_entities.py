@@ -33,6 +33,7 @@ def same(index, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
     ("National Intelligence Service", "NIS", "ORG"),
     ("Department of Health and Human Services", "HHS", "ORG"),
     ("World Health Organization", "WHO", "ORG"),
+    ("Centers for Disease Control and Prevention", "CDC", "ORG"),
     ("United States", "US", "GPE"),
 ])
 def test_acronym_joins_its_long_name(long: str, short: str, label: str) -> None:

@@ -156,10 +156,11 @@ def _merge_into(target: _Cluster, source: _Cluster) -> None:
 
 def _spellings(name: str) -> set[str]:
     """Acronyms a name may go by: 'NIS', 'THR' (The Hollywood Reporter), 'HHS' (Department
-    of Health and Human Services: a leading word dropped)."""
+    of Health and Human Services: the first word dropped), 'CDC' (Centers for Disease Control
+    and Prevention: the last word dropped)."""
     base = initials(name)
     out = {base, "T" + base, "".join(t[0] for t in tokens_of(name)).upper()}
-    return out | {base[1:]} if len(base) >= 4 else out
+    return out | {base[1:], base[:-1]} if len(base) >= 4 else out
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
