@@ -33,6 +33,7 @@ def same(index, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
     ("National Intelligence Service", "NIS", "ORG"),
     ("Department of Health and Human Services", "HHS", "ORG"),
     ("World Health Organization", "WHO", "ORG"),
+    ("Centers for Disease Control and Prevention", "CDC", "ORG"),
     ("United States", "US", "GPE"),
 ])
 def test_acronym_joins_its_long_name(long: str, short: str, label: str) -> None:
@@ -198,3 +199,9 @@ def test_surname_goes_to_the_person_named_last_before_it() -> None:
 def test_type_tie_goes_to_person() -> None:
     index = resolve_entities(mentions(("a", "Donald Trump", "PERSON"), ("b", "Trump", "NORP")))
     assert [(e.name, e.type) for e in index.entities] == [("Donald Trump", "PERSON")]
+
+
+def test_organisation_spelt_with_a_typo_is_one() -> None:
+    index = resolve_entities(mentions(("a", "Staunton Police Department", "ORG"),
+                                      ("b", "Stauntn Police Department", "ORG")))
+    assert same(index, "Staunton Police Department", "Stauntn Police Department")

@@ -27,9 +27,9 @@ STOP_IN_INITIALS = {"of", "the", "and", "for", "on", "in", "de", "du", "des", "l
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 #: Honorifics and titles that spaCy sometimes includes in a PERSON span ("Mr. Trump").
 HONORIFIC = re.compile(
-    r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|Det|"
+    r"^(?:(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Rev|Sir|Dame|Det|Crown Prince|"
     r"President|Vice President|Prime Minister|Senator|Governor|Judge|Justice|Chancellor|"
-    r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney|Coach|Detective|Officer|Deputy|"
+    r"Pope|Mayor|Secretary|Minister|Ambassador|Attorney General|Attorney|Coach|Detective|Officer|Deputy|"
     r"Sheriff|Rabbi|Imam|Pastor|Reverend|Congressman|Congresswoman|Representative|"
     r"Commissioner|Inspector|QB|RB|WR|LB|CB|LHP|RHP)\.?\s+)+(?=[A-Z])")
 #: Generational suffixes of people ("Arcade Joseph Comeaux Jr.").

@@ -9,9 +9,10 @@ Stages, in order:
 3. multi-word names join a longer compatible name: a person with the same surname and matching
    given names ("Fred LaRue" / "Frederick Cheney LaRue", "Mark Felt" / "W. Mark Felt"), other
    names as a run of words ("Red Sox" / "Boston Red Sox");
-4. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
-   preferring a candidate in the same article, then the clearly dominant one in the story;
-5. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it.
+4. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it;
+5. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
+   preferring the candidate named last before it in the same article, then the clearly
+   dominant one in the story.
 
 Entities are per story: nothing here links two stories.
 """
@@ -22,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from storyline.entities.matching import contiguous_in, person_compatible
+from storyline.entities.matching import contiguous_in, person_compatible, same_token
 from storyline.entities.names import (
     QUOTED,
     STOP_IN_INITIALS,
@@ -155,10 +156,11 @@ def _merge_into(target: _Cluster, source: _Cluster) -> None:
 
 def _spellings(name: str) -> set[str]:
     """Acronyms a name may go by: 'NIS', 'THR' (The Hollywood Reporter), 'HHS' (Department
-    of Health and Human Services: a leading word dropped)."""
+    of Health and Human Services: the first word dropped), 'CDC' (Centers for Disease Control
+    and Prevention: the last word dropped)."""
     base = initials(name)
     out = {base, "T" + base, "".join(t[0] for t in tokens_of(name)).upper()}
-    return out | {base[1:]} if len(base) >= 4 else out
+    return out | {base[1:], base[:-1]} if len(base) >= 4 else out
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
@@ -188,8 +190,8 @@ def _compatible(small: _Cluster, big: _Cluster, agent_forms: set[tuple[str, ...]
         return big.tokens[: len(small.tokens)] == small.tokens  # "Sharron Diane" / "... Smith"
     if s_label != b_label and len(big.mentions) < len(small.mentions):
         return False  # "Barack Obama" (50) does not join "Barack Obama Foundation" (2)
-    if len(small.tokens) == len(big.tokens):
-        return contiguous_in(small.tokens, big.tokens)
+    if len(small.tokens) == len(big.tokens):  # one spelling with a typo ("Matanuska Maid Creamery")
+        return all(same_token(x, y) for x, y in zip(small.tokens, big.tokens))
     return contiguous_in(small.tokens, big.tokens) and not _other_name_in(small.tokens, big.tokens, agent_forms)
 
 
