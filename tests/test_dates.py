@@ -36,6 +36,8 @@ def resolved(expression: str, ref: date, tense: str | None = None,
     ("January", PAST, ("2024-01", "month")),
     ("mid-November", FUTURE, ("2024-11", "month")),
     ("last Oct. 23", None, ("2023-10-23", "day")),
+    ("next January", None, ("2025-01", "month")),
+    ("last January", None, ("2023-01", "month")),
     ("next Feb. 2", None, ("2024-02-02", "day")),
 ])
 def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expected: tuple[str, str]) -> None:

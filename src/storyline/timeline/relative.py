@@ -123,8 +123,8 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     if m:
         month, rel = month_number(m["month"]), _OFFSET[m["rel"]]
         year = pick_year(month, None, ref, PAST if rel < 0 else FUTURE) if rel else ref.year
-        if rel < 0 and month == ref.month:
-            year -= 1
+        if month == ref.month and rel:  # "last July" / "next July" written in July
+            year += rel
         return ResolvedDate(ym(year, month), "month", qualifier_of(m["mod"]))
     m = re.search(rf"(?:{_REL}\s+)?{SEASON}\b", text)
     if m:
