@@ -253,3 +253,8 @@ def test_conflicts_do_not_compare_today() -> None:
     refs = [TimeRef("a1", 0, "today", "2024-01-10", "day"), TimeRef("a1", 1, "Tuesday", "2024-01-09", "day"),
             TimeRef("a2", 0, "Tonight", "2024-01-11", "day")]
     assert [r.expression for r in stated_dates(refs)] == ["Tuesday"]
+
+
+@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now"])
+def test_vague_or_not_calendar(expression: str) -> None:
+    assert resolve_expression(expression, JAN, "", None, DAY) is None
