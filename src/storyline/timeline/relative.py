@@ -48,7 +48,7 @@ _OFFSET = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past
            "the coming": 1, "this coming": 1}
 _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _UNIT = r"(?P<unit>decade|year|quarter|month|week|day)"
-_COUNTS = NUMBER_WORDS | {"few": 3, "a couple": 2, "couple of": 2}
+_COUNTS = NUMBER_WORDS | {"eleven": 11, "twelve": 12, "few": 3, "a couple": 2, "couple of": 2}
 _COUNT = r"(?P<n>\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")"
 QUARTER_ALONE = re.compile(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+"
                            r"(?:fiscal\s+)?(?:quarter|period)$")
