@@ -36,6 +36,8 @@ def resolved(expression: str, ref: date, tense: str | None = None,
     ("January", PAST, ("2024-01", "month")),
     ("mid-November", FUTURE, ("2024-11", "month")),
     ("last Oct. 23", None, ("2023-10-23", "day")),
+    ("next January", None, ("2025-01", "month")),
+    ("last January", None, ("2023-01", "month")),
     ("next Feb. 2", None, ("2024-02-02", "day")),
 ])
 def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expected: tuple[str, str]) -> None:
@@ -251,3 +253,8 @@ def test_conflicts_do_not_compare_today() -> None:
     refs = [TimeRef("a1", 0, "today", "2024-01-10", "day"), TimeRef("a1", 1, "Tuesday", "2024-01-09", "day"),
             TimeRef("a2", 0, "Tonight", "2024-01-11", "day")]
     assert [r.expression for r in stated_dates(refs)] == ["Tuesday"]
+
+
+@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now"])
+def test_vague_or_not_calendar(expression: str) -> None:
+    assert resolve_expression(expression, JAN, "", None, DAY) is None

@@ -22,6 +22,7 @@ CASES = [
     ("Talks resumed Monday and will continue through Friday.",
      [("2024-01-08", "day", True), ("2024-01-12", "day", True)]),
     ("Police arrested him last week.", [("2024-01-01", "week", True)]),
+    ("The minister says Friday that the talks failed.", [("2024-01-05", "day", True)]),
     ("The 2020 candidates met in Iowa.", [("2020", "year", False)]),
     ("The bridge opened in 2009-2010 after delays.", [("2009", "year", True)]),
     ("Officials met on May 3. That day, the minister resigned. The following week, parliament voted.",

@@ -48,7 +48,8 @@ _OFFSET = {"last": -1, "previous": -1, "the previous": -1, "past": -1, "the past
            "the coming": 1, "this coming": 1}
 _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
 _UNIT = r"(?P<unit>decade|year|quarter|month|week|day)"
-_COUNT = r"(?P<n>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_COUNTS = NUMBER_WORDS | {"eleven": 11, "twelve": 12, "few": 3, "a couple": 2, "couple of": 2}
+_COUNT = r"(?P<n>\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")"
 QUARTER_ALONE = re.compile(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+"
                            r"(?:fiscal\s+)?(?:quarter|period)$")
 YEAR_BACK = re.compile(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period"
@@ -75,7 +76,7 @@ BACK_REFERENCE = re.compile(r"\b(?:that|same|earlier|later|following|previous|pr
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else _COUNTS[word]
 
 
 def _unit_period(unit: str, day: date) -> ResolvedDate:
@@ -123,8 +124,8 @@ def _with_year(text: str, ref: date, tense: str | None) -> ResolvedDate | None:
     if m:
         month, rel = month_number(m["month"]), _OFFSET[m["rel"]]
         year = pick_year(month, None, ref, PAST if rel < 0 else FUTURE) if rel else ref.year
-        if rel < 0 and month == ref.month:
-            year -= 1
+        if month == ref.month and rel:  # "last July" / "next July" written in July
+            year += rel
         return ResolvedDate(ym(year, month), "month", qualifier_of(m["mod"]))
     m = re.search(rf"(?:{_REL}\s+)?{SEASON}\b", text)
     if m:
@@ -187,8 +188,9 @@ def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
 
 def _counted(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "two years ago", "six weeks ago", "three days later", "a week earlier"."""
-    m = re.search(rf"(?:{_COUNT}[- ]+)?{_UNIT}s?\s+(?P<dir>ago|earlier|before|later|after|from now|hence)", text)
-    if not m:
+    m = re.search(rf"(?:{_COUNT}[- ]+)?{_UNIT}(?P<plural>s?)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)",
+                  text)
+    if not m or m["plural"] and not m["n"]:  # "years later": how many is not said
         return None
     n = _count(m["n"]) if m["n"] else 1
     unit = m["unit"]

@@ -28,8 +28,8 @@ __all__ = ["MONTHS", "NUMBER_WORDS", "ResolvedDate", "resolve_expression"]
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "several": 3, "a few": 3, "twenty": 20, "thirty": 30, "fifty": 50, "a couple of": 2}
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 3,
+                "twenty": 20, "thirty": 30, "fifty": 50, "a couple of": 2}
 MODIFIERS = r"(?P<mod>early|mid|late|the end of|end of|the beginning of|beginning of|the middle of|middle of|the start of|start of)"
 M = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
      r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

@@ -12,6 +12,9 @@ from storyline.timeline.calendar import FUTURE, PAST, PRESENT
 FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
 #: Verbs that put what follows in the future ("is scheduled to", "is expected to", "plans to").
 FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "upcoming"})
+#: Speech verbs: in the present ("the minister says Tuesday") they report what was said.
+REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "note", "claim", "deny",
+                       "insist", "state", "write", "warn"})
 #: Participles that schedule what they describe even alone ("the summit, scheduled for June 12").
 SCHEDULED = frozenset({"schedule", "slate", "due"})
 PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have", "'d"})
@@ -69,10 +72,8 @@ def _group_tense(group: list[Token]) -> str | None:
     text = first.text.lower()
     if text.endswith("ing"):
         return NON_FINITE
-    if text == first.lemma:
-        return PRESENT
-    if text.endswith("s") and text[:-1].startswith(first.lemma[:3]):
-        return PRESENT
+    if text == first.lemma or text.endswith("s") and text[:-1].startswith(first.lemma[:3]):
+        return PAST if first.lemma in REPORTING else PRESENT  # "says Tuesday": the saying is past
     return PAST
 
 
