@@ -260,3 +260,15 @@ def test_clean_stop_on_signal(site: Site, tmp_path: Path, sig: int) -> None:
     assert proc.returncode == 0, err
     assert "storyline: stopped" in err and "Traceback" not in err
     assert json.dumps(err).count("1 not modified") >= 1  # the second poll was a 304
+
+
+def test_page_in_declared_charset(site: Site) -> None:
+    """An item's page served as ISO-8859-1 is read in that charset, not refused as bad UTF-8."""
+    from storyline.ingest.feeds import item_article
+    from storyline.ingest.structured import FeedItem
+
+    report = REPORTS[0]
+    page = _page(report).replace("Gdynia", "Gdynia (Pomérania)")
+    site.routes["/latin1.html"] = ("text/html; charset=iso-8859-1", page.encode("latin-1"), '"l1"', "x")
+    item = FeedItem(where="feed#item1", key="k", text="Teaser.", title=report.title, link=f"{site.base}/latin1.html")
+    assert "Gdynia (Pomérania)" in item_article(item, 1_000_000).text
