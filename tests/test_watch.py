@@ -223,6 +223,8 @@ def test_follow_up_is_its_own_story_in_a_thread(site: Site, tmp_path: Path) -> N
         assert stories[fire]["thread"] == stories[probe]["thread"] == fire
         assert stories[story_of["rates"]]["thread"] is None and stories[story_of["quake"]]["thread"] is None
         assert store.story_brief(probe)["related"] == [fire] and store.story_brief(fire)["thread"] == fire
+    listing = CliRunner(mix_stderr=False).invoke(main, ["stories", "--db", str(db)]).stdout
+    assert [line.startswith(probe) for line in listing.splitlines() if f"(thread {fire})" in line] == [True]
 
 
 def test_feed_file_not_modified(tmp_path: Path) -> None:
