@@ -241,6 +241,19 @@ def test_feed_file_not_modified(tmp_path: Path) -> None:
     assert second.exit_code == 0 and "1 not modified" in second.stderr
 
 
+@pytest.mark.parametrize("feed, reason", [
+    ("http://127.0.0.1:9/feed.rss", "could not fetch"),  # nothing listens on the discard port
+    ("{base}/missing.rss", "HTTP 404"),
+    ("{base}/harbour-page.html", "unreadable feed"),  # a page, not a feed
+])
+def test_broken_feed_is_named(site: Site, tmp_path: Path, feed: str, reason: str) -> None:
+    site.put("/harbour-page.html", "text/html", _page(REPORTS[0]))
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["watch", feed.format(base=site.base), "--db", str(tmp_path / "s.db"), "--once"])
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("storyline: skipped")]
+    assert result.exit_code == 1 and len(skipped) == 1 and reason in skipped[0], result.stderr
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_clean_stop_on_signal(site: Site, tmp_path: Path, sig: int) -> None:
     site.put("/empty.rss", "application/rss+xml", _rss(site, "Harbour Wire", [], True))
