@@ -277,6 +277,18 @@ def test_clean_stop_on_signal(site: Site, tmp_path: Path, sig: int) -> None:
     assert json.dumps(err).count("1 not modified") >= 1  # the second poll was a 304
 
 
+def test_feed_in_declared_encoding(site: Site, tmp_path: Path) -> None:
+    """A feed declaring ISO-8859-1 in its XML prolog is read in that encoding."""
+    feed = _rss(site, "Harbour Wire", [REPORTS[0]], True).replace('<?xml version="1.0"?>',
+                                                                   '<?xml version="1.0" encoding="iso-8859-1"?>')
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(feed.replace("Gdynia", "Gdynia (Pomérania)").encode("latin-1"))
+    from storyline.ingest.feeds import Validators, feed_items, fetch_feed
+
+    body = fetch_feed(str(path), Validators(), 1_000_000)
+    assert body is not None and "Gdynia (Pomérania)" in feed_items(body, str(path))[0].text
+
+
 def test_page_in_declared_charset(site: Site) -> None:
     """An item's page served as ISO-8859-1 is read in that charset, not refused as bad UTF-8."""
     from storyline.ingest.feeds import item_article

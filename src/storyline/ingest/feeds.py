@@ -71,8 +71,9 @@ def _read_file(path: str, last: Validators, max_bytes: int) -> FeedBody | None:
 
 
 def feed_items(body: FeedBody, location: str) -> list[FeedItem]:
-    """The feed's items; ``InputError`` when the feed itself is unreadable."""
-    return parse_feed(decode(body.body, location).encode("utf-8"), location)
+    """The feed's items (in the encoding the feed declares); ``InputError`` when the feed itself
+    is unreadable."""
+    return parse_feed(body.body, location)
 
 
 def _page_text(body: bytes, content_type: str, where: str) -> str:
