@@ -1,19 +1,25 @@
-"""Throughput and peak memory of ``ingest`` (store, incremental clustering, briefs) and of the
-one-shot ``brief`` pipeline at 1k and 5k articles, and how much incremental clustering depends
-on input order.
+"""Growth curve of ``brief`` and ``ingest``: seconds and peak memory at growing sizes of short
+real articles, each measurement in a fresh subprocess.
 
-    python benchmarks/scale.py [--sizes 1000 5000] [--orders 3]
+    python benchmarks/scale.py [--sizes 2000 4000 8000 16000] [--modes brief ingest]
 
-Articles: the ECB+ topics in ../shared/data/ecbplus (about 1k real news articles); larger
-sizes add distinct copies (a suffix changes the content id) dated a year apart per copy, so
-copies form their own stories. Each measurement runs in a fresh subprocess (peak RSS is that
-process's). Without ../shared the bundled example is copied instead.
+Articles: NeuS val (../shared/data/neus_roundups/val.source, 918 articles) and ECB+ train and
+dev topics (772 articles; never topics 36-45), each cut to its title and first 60 words. A
+NeuS story gets one simulated publication day in 2015 (its articles within two days of it), an
+ECB+ seminal event (topic + ecb/ecbplus) one too. Sizes above the base add distinct copies:
+copy k is published 400 x k days later and ends with "(Edition k.)", so copies are new stories
+in new publication windows, as in an archive that keeps growing. The input is one JSON Lines
+file read by the real readers; ``brief`` is ``storyline.pipeline.run`` (read, annotate on every
+core, cluster, build and render every story), ``ingest`` is ``storyline.store.ingest`` into a
+new store. Peak memory is the largest resident set of the run's process or of any of its NLP
+worker processes (they share the model's pages with the parent, so the sum would overcount).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -21,91 +27,91 @@ import sys
 import tempfile
 import time
 from datetime import date, timedelta
-from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ECB = ROOT.parent / "shared" / "data" / "ecbplus"
+DATA = ROOT.parent / "shared" / "data"
+WORDS = 60
 
 
-def corpus(size: int) -> list:
-    from storyline.evaluation import read_ecb_topics
-    from storyline.ingest import read_sources
-    from storyline.records import Article
+def base_records() -> list[dict[str, str | None]]:
+    """Short real articles with simulated publication days (see the module docstring)."""
+    from storyline.evaluation import ECB_DEV_TOPICS, ECB_TRAIN_TOPICS, read_ecb_topics, read_neus_triplets
 
-    if ECB.is_dir():
-        base = [d.article for d in read_ecb_topics(ECB, tuple(range(1, 46)))]
-    else:
-        base = read_sources([str(ROOT / "examples" / "seeds")]).articles
-    out = []
-    copy = 0
-    while len(out) < size:
-        for a in base:
-            if len(out) >= size:
-                break
-            day = date(2015, 1, 1) + timedelta(days=400 * copy + hash(a.id) % 20)
-            text = a.text if copy == 0 else a.text + f"\n\n(Edition {copy}.)"
-            out.append(Article(text=text, title=a.title, outlet=a.outlet, path=a.path, published=day))
-        copy += 1
-    return out
+    rng = random.Random(0)
+    records: list[dict[str, str | None]] = []
+    articles, gold = read_neus_triplets(DATA / "neus_roundups" / "val.source")
+    day = {story: date(2015, 1, 1) + timedelta(days=rng.randrange(365)) for story in sorted(set(gold.values()))}
+    for a in articles:
+        published = day[gold[a.id]] + timedelta(days=rng.randrange(-2, 3))
+        records.append({"title": a.title, "text": " ".join(a.text.split()[:WORDS]), "published": published.isoformat()})
+    docs = read_ecb_topics(DATA / "ecbplus", tuple(sorted(ECB_TRAIN_TOPICS + ECB_DEV_TOPICS)))
+    events = sorted({(d.topic, d.subtopic) for d in docs})
+    event_day = {e: date(2015, 1, 1) + timedelta(days=rng.randrange(365)) for e in events}
+    for d in docs:
+        published = event_day[(d.topic, d.subtopic)] + timedelta(days=rng.randrange(-2, 3))
+        records.append({"title": d.article.title, "text": " ".join(d.article.text.split()[:WORDS]),
+                        "published": published.isoformat()})
+    return records
 
 
-def measure(mode: str, size: int) -> dict:
+def corpus(size: int, path: Path) -> None:
+    base = base_records()
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(size):
+            copy, record = divmod(i, len(base))
+            rec = dict(base[record])
+            if copy:
+                rec["text"] = f"{rec['text']} (Edition {copy}.)"
+                rec["published"] = (date.fromisoformat(str(rec["published"])) + timedelta(days=400 * copy)).isoformat()
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def measure(mode: str, size: int) -> dict[str, object]:
     from storyline.options import Options
 
-    articles = corpus(size)
-    start = time.perf_counter()
-    if mode == "ingest":
-        from storyline.store import Store, ingest_articles
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        corpus(size, path)
+        options = Options(max_bytes=1_000_000)
+        start = time.perf_counter()
+        if mode == "ingest":
+            from storyline.store import Store, ingest
 
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.db") as store:
-            ingest_articles(articles, store, Options())
-            stories = len(store.stories())
-    else:
-        from storyline.nlp import annotate, load_model
-        from storyline.pipeline import brief_from_docs
+            with Store(Path(tmp) / "b.db") as store:
+                ingest([str(path)], store, options)
+                stories = len(store.stories())
+        else:
+            from storyline.brief.render import to_json
+            from storyline.pipeline import run
 
-        stories = len(brief_from_docs(annotate(articles, load_model()), Options()))
-    seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            brief = run([str(path)], options)
+            to_json(brief)
+            stories = len(brief.stories)
+        seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"mode": mode, "articles": size, "stories": stories, "seconds": round(seconds, 1),
-            "articles_per_second": round(size / seconds, 1), "peak_rss_mb": round(peak_mb)}
-
-
-def order_dependence(orders: int) -> dict:
-    from storyline.evaluation import ECB_DEV_TOPICS, bcubed, read_ecb_topics
-    from storyline.store import Store, ingest_articles
-
-    docs = read_ecb_topics(ECB, ECB_DEV_TOPICS)
-    gold = {d.article.id: (d.topic, d.subtopic) for d in docs}
-    runs = []
-    for seed in range(orders):
-        articles = [d.article for d in docs]
-        random.Random(seed).shuffle(articles)
-        with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "o.db") as store:
-            ingest_articles(articles, store)
-            runs.append(dict(store.conn.execute("SELECT article_id, story_id FROM story_articles").fetchall()))
-    f1 = [round(bcubed(gold, r)[2], 3) for r in runs]
-    agreement = [round(bcubed(a, b)[2], 3) for a, b in combinations(runs, 2)]
-    return {"orders": orders, "f1_per_order": f1, "pairwise_agreement_f1": agreement}
+            "ms_per_article": round(1000 * seconds / size, 2), "peak_rss_mb": round(max(own, workers)),
+            "main_rss_mb": round(own), "load_avg": round(os.getloadavg()[0], 1)}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000])
-    parser.add_argument("--orders", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[2000, 4000, 8000, 16000])
+    parser.add_argument("--modes", nargs="*", default=["brief", "ingest"])
     parser.add_argument("--child", nargs=2, metavar=("MODE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child[0], int(args.child[1]))))
         return
+    if not DATA.is_dir():
+        sys.exit("needs ../shared/data (NeuS val and ECB+)")
     for size in args.sizes:
-        for mode in ("brief", "ingest"):
+        for mode in args.modes:
             out = subprocess.run([sys.executable, __file__, "--child", mode, str(size)],
                                  capture_output=True, text=True, check=True)
             print(out.stdout.strip().splitlines()[-1], flush=True)
-    if ECB.is_dir() and args.orders > 1:
-        print(json.dumps(order_dependence(args.orders)), flush=True)
 
 
 if __name__ == "__main__":

@@ -90,6 +90,8 @@ def ecb_stories(docs: list[dict[str, Any]], system: bool) -> list[list[dict[str,
 
 
 def neus_report(docs: list[dict[str, Any]], threshold: float, share: float) -> dict[str, Any]:
+    """Threads over the clustered stories, and over the gold triplets: there, the pairs of triplets
+    that clustering merges (related events, the merges threads are for) should share a thread."""
     by_id = {d["id"]: d for d in docs}
     idf_of = idf_table(document_frequencies(d["f"] for d in docs), len(docs))
     found = cluster_features([d["id"] for d in docs], [d["f"] for d in docs], [None] * len(docs), STORY_THRESHOLD)
@@ -97,8 +99,24 @@ def neus_report(docs: list[dict[str, Any]], threshold: float, share: float) -> d
     profiles = profiles_of(stories, idf_of)
     links = thread_links(profiles, threshold, share)
     titles = {f"s{i}": story[0].get("title") for i, story in enumerate(stories)}
-    return {"stories": len(stories), "links": len(links),
-            "in_thread": len(threads(profiles, links)),
+    triplets: dict[int, list[dict[str, Any]]] = {}
+    for d in docs:
+        triplets.setdefault(d["gold"], []).append(d)
+    gold = [triplets[k] for k in sorted(triplets)]
+    gold_profiles = profiles_of(gold, idf_of)
+    gold_links = thread_links(gold_profiles, threshold, share)
+    keys = sorted(triplets)  # gold profile "s{i}" is triplet keys[i]
+    thread_of = {keys[int(sid[1:])]: thread for sid, (thread, _r) in threads(gold_profiles, gold_links).items()}
+    merged = set()
+    for story in stories:
+        members = sorted({d["gold"] for d in story})
+        merged |= {(a, b) for a in members for b in members if a < b}
+    linked = {tuple(sorted((keys[int(x.earlier[1:])], keys[int(x.later[1:])]))) for x in gold_links}
+    joined = {(a, b) for a, b in merged if a in thread_of and thread_of.get(a) == thread_of.get(b)}
+    return {"stories": len(stories), "links": len(links), "in_thread": len(threads(profiles, links)),
+            "triplets": len(gold), "triplet_links": len(gold_links),
+            "merged_triplet_pairs": len(merged), "merged_pairs_in_one_thread": len(joined),
+            "triplet_links_that_clustering_merges": len(linked & merged),
             "sample": [(titles[x.earlier], titles[x.later], x.score) for x in links[:15]]}
 
 

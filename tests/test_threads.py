@@ -89,6 +89,9 @@ def test_brief_links_follow_up_without_merging(tmp_path: Path) -> None:
     assert fire["thread"] == probe["thread"] == fire["id"]
     assert fire["related"] == [probe["id"]] and probe["related"] == [fire["id"]]
     assert by_event["rates"]["thread"] is None and by_event["quake"]["related"] == []
+    markdown = CliRunner(mix_stderr=False).invoke(
+        main, ["brief", str(tmp_path / "coverage.jsonl"), "--quiet", "--format", "md"]).stdout
+    assert f"Same thread: {fire['headline']} ({fire['id']})" in markdown
 
 
 #: ECB+ dev topics (two seminal events each): thread links at the topic level, measured on gold

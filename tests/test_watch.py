@@ -223,6 +223,8 @@ def test_follow_up_is_its_own_story_in_a_thread(site: Site, tmp_path: Path) -> N
         assert stories[fire]["thread"] == stories[probe]["thread"] == fire
         assert stories[story_of["rates"]]["thread"] is None and stories[story_of["quake"]]["thread"] is None
         assert store.story_brief(probe)["related"] == [fire] and store.story_brief(fire)["thread"] == fire
+    listing = CliRunner(mix_stderr=False).invoke(main, ["stories", "--db", str(db)]).stdout
+    assert [line.startswith(probe) for line in listing.splitlines() if f"(thread {fire})" in line] == [True]
 
 
 def test_feed_file_not_modified(tmp_path: Path) -> None:
@@ -237,6 +239,19 @@ def test_feed_file_not_modified(tmp_path: Path) -> None:
     assert first.exit_code == 1 and "ferry-fire.html" in first.stderr and "could not fetch" in first.stderr
     second = CliRunner(mix_stderr=False).invoke(main, ["watch", str(feed), "--db", str(db), "--once"])
     assert second.exit_code == 0 and "1 not modified" in second.stderr
+
+
+@pytest.mark.parametrize("feed, reason", [
+    ("http://127.0.0.1:9/feed.rss", "could not fetch"),  # nothing listens on the discard port
+    ("{base}/missing.rss", "HTTP 404"),
+    ("{base}/harbour-page.html", "unreadable feed"),  # a page, not a feed
+])
+def test_broken_feed_is_named(site: Site, tmp_path: Path, feed: str, reason: str) -> None:
+    site.put("/harbour-page.html", "text/html", _page(REPORTS[0]))
+    result = CliRunner(mix_stderr=False).invoke(
+        main, ["watch", feed.format(base=site.base), "--db", str(tmp_path / "s.db"), "--once"])
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("storyline: skipped")]
+    assert result.exit_code == 1 and len(skipped) == 1 and reason in skipped[0], result.stderr
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
@@ -260,3 +275,27 @@ def test_clean_stop_on_signal(site: Site, tmp_path: Path, sig: int) -> None:
     assert proc.returncode == 0, err
     assert "storyline: stopped" in err and "Traceback" not in err
     assert json.dumps(err).count("1 not modified") >= 1  # the second poll was a 304
+
+
+def test_feed_in_declared_encoding(site: Site, tmp_path: Path) -> None:
+    """A feed declaring ISO-8859-1 in its XML prolog is read in that encoding."""
+    feed = _rss(site, "Harbour Wire", [REPORTS[0]], True).replace('<?xml version="1.0"?>',
+                                                                   '<?xml version="1.0" encoding="iso-8859-1"?>')
+    path = tmp_path / "latin1.xml"
+    path.write_bytes(feed.replace("Gdynia", "Gdynia (Pomérania)").encode("latin-1"))
+    from storyline.ingest.feeds import Validators, feed_items, fetch_feed
+
+    body = fetch_feed(str(path), Validators(), 1_000_000)
+    assert body is not None and "Gdynia (Pomérania)" in feed_items(body, str(path))[0].text
+
+
+def test_page_in_declared_charset(site: Site) -> None:
+    """An item's page served as ISO-8859-1 is read in that charset, not refused as bad UTF-8."""
+    from storyline.ingest.feeds import item_article
+    from storyline.ingest.structured import FeedItem
+
+    report = REPORTS[0]
+    page = _page(report).replace("Gdynia", "Gdynia (Pomérania)")
+    site.routes["/latin1.html"] = ("text/html; charset=iso-8859-1", page.encode("latin-1"), '"l1"', "x")
+    item = FeedItem(where="feed#item1", key="k", text="Teaser.", title=report.title, link=f"{site.base}/latin1.html")
+    assert "Gdynia (Pomérania)" in item_article(item, 1_000_000).text

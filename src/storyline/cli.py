@@ -156,7 +156,8 @@ def stories(db: str, fmt: str) -> None:
         return
     for r in rows:
         span = " .. ".join(sorted({r["first_published"] or "?", r["last_published"] or "?"}))
-        click.echo(f"{r['id']}  {r['size']:>4} articles  {r['sources']:>3} sources  {span}  {r['headline']}")
+        follows = f"  (thread {r['thread']})" if r.get("thread") and r["thread"] != r["id"] else ""
+        click.echo(f"{r['id']}  {r['size']:>4} articles  {r['sources']:>3} sources  {span}  {r['headline']}{follows}")
 
 
 @main.command()

@@ -26,9 +26,6 @@ from storyline.store.ingest import ingest_articles
 #: started together drift apart instead of hitting the same servers in step.
 JITTER = 0.1
 
-#: The default time between polls, in seconds (news feeds rarely change faster).
-DEFAULT_INTERVAL = 300.0
-
 
 @dataclass
 class PollReport:

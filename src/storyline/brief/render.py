@@ -79,10 +79,13 @@ def to_markdown(brief: Brief | dict[str, Any]) -> str:
     """Markdown of a ``Brief``, or of its ``brief_dict`` (what the Spark engine returns)."""
     data = brief if isinstance(brief, dict) else brief_dict(brief)
     labels = {a["id"]: a["id"] for a in data["articles"]}
+    headline_of = {s["id"]: s["headline"] for s in data["stories"]}
     out = []
     for story in data["stories"]:
         out.append(f"# {story['headline']}\n")
-        out.append(f"{len(story['articles'])} articles\n\n## Summary\n")
+        out.append(f"{len(story['articles'])} articles\n")
+        out += [f"Same thread: {headline_of.get(r, r)} ({r})\n" for r in story["related"]]
+        out.append("## Summary\n")
         out += [f"- {s['text']}{_cite(s['sources'], labels)}" for s in story["summary"]]
         out.append("\n## Conflicts\n")
         for c in story["conflicts"]:

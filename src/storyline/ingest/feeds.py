@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
@@ -70,8 +71,20 @@ def _read_file(path: str, last: Validators, max_bytes: int) -> FeedBody | None:
 
 
 def feed_items(body: FeedBody, location: str) -> list[FeedItem]:
-    """The feed's items; ``InputError`` when the feed itself is unreadable."""
-    return parse_feed(decode(body.body, location).encode("utf-8"), location)
+    """The feed's items (in the encoding the feed declares); ``InputError`` when the feed itself
+    is unreadable."""
+    return parse_feed(body.body, location)
+
+
+def _page_text(body: bytes, content_type: str, where: str) -> str:
+    """A page's text in the charset its server declares (UTF-8 when it declares none)."""
+    match = re.search(r"charset=([\w.:-]+)", content_type)
+    if match and match[1].lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return body.decode(match[1], errors="replace")
+        except LookupError:
+            pass  # an unknown charset name: read it as UTF-8
+    return decode(body, where)
 
 
 def item_article(item: FeedItem, max_bytes: int) -> Article:
@@ -89,7 +102,7 @@ def item_article(item: FeedItem, max_bytes: int) -> Article:
             raise InputError(item.link, "HTTP 304 to an unconditional request")
         if "html" not in fetched.content_type:
             raise InputError(item.link, f"the page is {fetched.content_type or 'untyped'}, not HTML")
-        page = parse_html(decode(fetched.body, item.link), item.link, url=fetched.url)
+        page = parse_html(_page_text(fetched.body, fetched.content_type, item.link), item.link, url=fetched.url)
     except InputError as exc:
         raise InputError(where, exc.reason) from None
     return dataclasses.replace(
