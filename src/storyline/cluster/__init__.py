@@ -6,6 +6,8 @@ The pure functions a distributed engine reuses (same input, same stories):
 of at most ``MAX_BLOCK`` articles) -> ``pair_similarity`` -> edges at or above
 ``STORY_THRESHOLD`` -> connected components -> ``cluster_component`` (complete link inside one).
 ``cluster_features`` is the local engine; ``cluster_articles`` runs it on annotated articles.
+Stories come biggest first, then by smallest article id (never by input order); inside a story
+``cluster_articles`` and ``pipeline.run`` keep the input order of the articles.
 """
 
 from storyline.cluster.blocking import MAX_BLOCK, block_keys, candidate_pairs, corpus_windows

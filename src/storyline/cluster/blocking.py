@@ -26,8 +26,10 @@ from storyline.cluster.features import DATE_PENALTIES
 WINDOW_DAYS = DATE_PENALTIES[-1][0] + 1
 #: A block (one feature in one window) holding more articles than this says little about
 #: which event an article reports ("said", "police" in a year of news) and is not used for
-#: candidates; the pairs it would add share rarer features too. Measured on NeuS val
-#: triplets and ECB+ train topics: see benchmarks/RESULTS.md ("Scale").
+#: candidates; the pairs it would add share rarer features too. At 60, of the pairs at or
+#: above the story threshold, 98.9% (NeuS val triplets) and 99.95% (ECB+ train topics) are
+#: candidates (40: 96.6% / 99.9%; 120: 100%), and the stories equal the dense ones' on both.
+#: Each block is at most this big, so the pairs grow linearly with the corpus.
 MAX_BLOCK = 60
 #: The key of an undated article when the corpus has no dates at all.
 UNDATED = "*"
