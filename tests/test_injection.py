@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from storyline.evaluation import read_ecb_topics, read_neus_triplets
-from storyline.injection import evaluate
-from storyline.nlp import annotate, load_model
+from storyline.injection import CachedAnnotator, evaluate
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.options import Options
 from storyline.pipeline import build_story
@@ -21,12 +20,17 @@ NEUS_STORIES = 40
 ECB_TOPICS = (2,)
 SEED = 7
 #: Floors and ceilings a little below/above what was measured on this sample (benchmarks/RESULTS.md).
-MIN_FOUND = 0.40  # measured 0.43 (found / injected)
-MAX_FLAGGED_PER_100 = 10.0  # measured 4.9 conflicts per 100 unchanged stories
+MIN_FOUND = 0.30  # measured 27 of 79 injected = 0.34
+MAX_FLAGGED_PER_100 = 5.0  # measured 0 conflicts on the 42 unchanged stories
 
 
 @pytest.fixture(scope="module")
 def stories(shared_data: Path) -> list[list[Article]]:
+    return sample(shared_data)
+
+
+def sample(shared_data: Path) -> list[list[Article]]:
+    """The first NeuS val triplets and the ECB+ dev topics named above, one story each."""
     articles, gold = read_neus_triplets(shared_data / "neus_roundups" / "val.source")
     by_line: dict[int, list[Article]] = defaultdict(list)
     for article in articles:
@@ -38,25 +42,14 @@ def stories(shared_data: Path) -> list[list[Article]]:
     return neus + [ecb[k] for k in sorted(ecb)]
 
 
-class _Annotator:
-    def __init__(self) -> None:
-        self.nlp = load_model()
-        self.cache: dict[str, AnnotatedArticle] = {}
-
-    def __call__(self, article: Article) -> AnnotatedArticle:
-        if article.id not in self.cache:
-            self.cache[article.id] = annotate([article], self.nlp)[0]
-        return self.cache[article.id]
-
-
 def _conflicts(docs: list[AnnotatedArticle]) -> list[Conflict]:
     return build_story(docs, Options()).conflicts
 
 
 def test_injected_changes_are_flagged_and_unchanged_stories_stay_quiet(stories: list[list[Article]]) -> None:
-    annotator = _Annotator()
+    annotator = CachedAnnotator()
     flagged = sum(len(_conflicts([annotator(a) for a in story])) for story in stories)
-    outcome = evaluate(stories, annotator, _conflicts, SEED)  # type: ignore[arg-type]
+    outcome = evaluate(stories, annotator, _conflicts, SEED)
     per_100 = 100 * flagged / len(stories)
     assert per_100 <= MAX_FLAGGED_PER_100, f"{flagged} conflicts on {len(stories)} unchanged stories"
     assert sum(outcome.total.values()) >= 50

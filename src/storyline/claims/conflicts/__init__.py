@@ -81,6 +81,24 @@ def conflict_of(kind: str, slot: str, values: dict[str, list[tuple[str, str]]],
     return Conflict(slot[:1].upper() + slot[1:], kind, positions, reason_for(slot, positions, outlet_of))
 
 
+def per_referent(kind: str, what: str, found: dict[str, dict[str, dict[str, str]]],
+                 evidence: Evidence) -> list[Conflict]:
+    """Conflicts over one referent's attribute (``found``: entity id -> article -> value -> sentence);
+    an article giving two values tells two times apart and is left out."""
+    conflicts = []
+    for eid, per_article in sorted(found.items()):
+        values: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for article, given in sorted(per_article.items()):
+            if len(given) == 1:
+                value, text = next(iter(given.items()))
+                values[value].append((article, text))
+        if len(values) >= 2:
+            entity = evidence.index.get(eid)
+            conflicts.append(conflict_of(kind, f"the {what} of {entity.name if entity else eid}", values,
+                                         evidence.outlet_of))
+    return conflicts
+
+
 def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> list[Conflict]:
     """One conflict per (kind, slot) of a fact, with every value and the articles giving it."""
     by_slot: dict[tuple[str, str], dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
