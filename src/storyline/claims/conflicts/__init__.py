@@ -19,7 +19,7 @@ from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
-from storyline.records import Conflict, Figure, Position, Quote
+from storyline.records import Conflict, Position, Quote
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,10 @@ class Disagreement:
 
 @dataclass
 class Evidence:
-    """What the checks read besides a fact: the story's documents, entities, figures and quotes."""
+    """What the checks read besides a fact: the story's documents, entities and quotes."""
 
     docs: list[AnnotatedArticle]
     index: EntityIndex
-    figures: dict[tuple[str, int], list[Figure]] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     outlet_of: dict[str, str] = field(default_factory=dict)
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
