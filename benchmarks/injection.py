@@ -16,8 +16,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from storyline.evaluation import ECB_DEV_TOPICS, read_ecb_topics, read_neus_triplets
-from storyline.injection import KINDS, evaluate
-from storyline.nlp import annotate, load_model
+from storyline.injection import KINDS, CachedAnnotator, evaluate
+from storyline.nlp.annotate import AnnotatedArticle
 from storyline.options import Options
 from storyline.pipeline import build_story
 from storyline.records import Article, Conflict
@@ -40,29 +40,11 @@ def ecb_stories(topics: tuple[int, ...] = ECB_DEV_TOPICS) -> list[list[Article]]
     return [stories[k] for k in sorted(stories)]
 
 
-class Annotator:
-    """Annotates articles once each (by id)."""
-
-    def __init__(self) -> None:
-        self.nlp = load_model()
-        self.cache: dict[str, object] = {}
-
-    def __call__(self, article: Article) -> object:
-        if article.id not in self.cache:
-            self.cache[article.id] = annotate([article], self.nlp)[0]
-        return self.cache[article.id]
-
-    def warm(self, stories: list[list[Article]]) -> None:
-        todo = [a for s in stories for a in s if a.id not in self.cache]
-        for article, doc in zip(todo, annotate(todo, self.nlp, 32)):
-            self.cache[article.id] = doc
+def conflicts_of(docs: list[AnnotatedArticle]) -> list[Conflict]:
+    return build_story(docs, Options()).conflicts
 
 
-def conflicts_of(docs: list[object]) -> list[Conflict]:
-    return build_story(docs, Options()).conflicts  # type: ignore[arg-type]
-
-
-def false_alarms(stories: list[list[Article]], annotator: Annotator) -> tuple[int, dict[str, int]]:
+def false_alarms(stories: list[list[Article]], annotator: CachedAnnotator) -> tuple[int, dict[str, int]]:
     kinds: dict[str, int] = defaultdict(int)
     for story in stories:
         for conflict in conflicts_of([annotator(a) for a in story]):
@@ -80,7 +62,7 @@ def main() -> int:
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
         return 2
-    annotator = Annotator()
+    annotator = CachedAnnotator()
     corpora = {"NeuS val": neus_stories(args.neus)}
     if not args.no_ecb:
         corpora["ECB+ dev"] = ecb_stories()

@@ -134,6 +134,9 @@ def test_dates_compare_at_the_precision_both_give(a: str, b: str, clash: bool) -
      ("disgrace", "tragedy")),
     ("We're gonna win this race in November", "We are going to win this race in November", None),
     ("We will win this race in November, and then", "We will win this race in November", None),
+    ("we can do nothing but speak out for human rights", "we could do nothing but speak out for human rights", None),
+    ("We'll continue to monitor the situation and let it run", "we ’ ll continue to monitor the situation and let it run",
+     None),
     ("I can't speak for the first death, but it looks like a lack of experience",
      "I cant speak for the first death, but it looks like a lack of experience", None),
 ])

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Article, Conflict
 
 KINDS = ("number", "year", "weekday", "month", "kin", "negation", "age", "name", "title", "quote")
@@ -226,8 +227,8 @@ class Outcome:
         return found / total if total else 0.0
 
 
-def evaluate(stories: list[list[Article]], annotate_one: Callable[[Article], object],
-             build: Callable[[list[object]], list[Conflict]], seed: int = 7,
+def evaluate(stories: list[list[Article]], annotate_one: Callable[[Article], AnnotatedArticle],
+             build: Callable[[list[AnnotatedArticle]], list[Conflict]], seed: int = 7,
              kinds: tuple[str, ...] = KINDS) -> Outcome:
     """One injection per story and kind (drawn with ``seed``), counting what ``build`` flags.
 
@@ -238,7 +239,7 @@ def evaluate(stories: list[list[Article]], annotate_one: Callable[[Article], obj
     for number, story in enumerate(stories):
         docs = [annotate_one(a) for a in story]
         baseline = build(docs)
-        surnames = {m.text.split()[-1] for d in docs for m in getattr(d, "mentions", [])
+        surnames = {m.text.split()[-1] for d in docs for m in d.mentions
                     if m.label == "PERSON" and len(m.text.split()) >= 2}
         for kind in kinds:
             rng = random.Random(f"{seed}:{number}:{kind}")
@@ -255,3 +256,25 @@ def evaluate(stories: list[list[Article]], annotate_one: Callable[[Article], obj
             else:
                 outcome.missed.append((number, injection))
     return outcome
+
+
+class CachedAnnotator:
+    """Annotates each article once (by id) with the installed spaCy model."""
+
+    def __init__(self) -> None:
+        from storyline.nlp import load_model
+
+        self.nlp = load_model()
+        self.cache: dict[str, AnnotatedArticle] = {}
+
+    def __call__(self, article: Article) -> AnnotatedArticle:
+        if article.id not in self.cache:
+            self.warm([[article]])
+        return self.cache[article.id]
+
+    def warm(self, stories: list[list[Article]]) -> None:
+        from storyline.nlp import annotate
+
+        todo = [a for s in stories for a in s if a.id not in self.cache]
+        for article, doc in zip(todo, annotate(todo, self.nlp, 32)):
+            self.cache[article.id] = doc

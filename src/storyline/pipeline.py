@@ -28,7 +28,7 @@ from storyline.nlp.annotate import annotate_map
 from storyline.nlp.serialize import dumps
 from storyline.nlp.spool import Spool
 from storyline.options import Options
-from storyline.records import Article, Brief, Figure, Story
+from storyline.records import Article, Brief, Story
 from storyline.timeline.build import extract_dates, story_reference_date
 from storyline.timeline.merge import merge_timeline
 
@@ -62,10 +62,7 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
     views = [v for d in docs for v in sentence_views(d, entity_of)]
     facts, near = group_facts(items, views, sims)
-    figures_at: dict[tuple[str, int], list[Figure]] = {}
-    for f in figures:
-        figures_at.setdefault((f.article_id, f.sentence), []).append(f)
-    evidence = Evidence(docs, index, figures_at, quotes, outlet_of, sims, row_of)
+    evidence = Evidence(docs, index, quotes, outlet_of, sims, row_of)
     story.conflicts, disputed = find_conflicts(facts, near, evidence)
     story.claims = claims_of(facts, outlet_of, disputed)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)

@@ -37,7 +37,7 @@ def features_of(doc: AnnotatedArticle, index: EntityIndex) -> list[SentenceFeatu
         feats: Counter[str] = Counter()
         for tok in tokens:
             if tok.ent in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
-                continue  # names count as entity ids; dates are slots, compared by the checks
+                continue  # names count as entity ids
             if tok.pos in CONTENT_POS and not tok.is_stop and len(tok.lemma) > 1 and tok.lemma.isalnum():
                 feats[tok.lemma] += 1
         for eid in entity_at.get(sentence.index, []):

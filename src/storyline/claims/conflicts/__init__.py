@@ -19,7 +19,7 @@ from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
-from storyline.records import Conflict, Figure, Position, Quote
+from storyline.records import Conflict, Position, Quote
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,10 @@ class Disagreement:
 
 @dataclass
 class Evidence:
-    """What the checks read besides a fact: the story's documents, entities, figures and quotes."""
+    """What the checks read besides a fact: the story's documents, entities and quotes."""
 
     docs: list[AnnotatedArticle]
     index: EntityIndex
-    figures: dict[tuple[str, int], list[Figure]] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     outlet_of: dict[str, str] = field(default_factory=dict)
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
@@ -79,6 +78,24 @@ def conflict_of(kind: str, slot: str, values: dict[str, list[tuple[str, str]]],
                 outlet_of: dict[str, str] | None = None) -> Conflict:
     positions = positions_of(values)
     return Conflict(slot[:1].upper() + slot[1:], kind, positions, reason_for(slot, positions, outlet_of))
+
+
+def per_referent(kind: str, what: str, found: dict[str, dict[str, dict[str, str]]],
+                 evidence: Evidence) -> list[Conflict]:
+    """Conflicts over one referent's attribute (``found``: entity id -> article -> value -> sentence);
+    an article giving two values tells two times apart and is left out."""
+    conflicts = []
+    for eid, per_article in sorted(found.items()):
+        values: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for article, given in sorted(per_article.items()):
+            if len(given) == 1:
+                value, text = next(iter(given.items()))
+                values[value].append((article, text))
+        if len(values) >= 2:
+            entity = evidence.index.get(eid)
+            conflicts.append(conflict_of(kind, f"the {what} of {entity.name if entity else eid}", values,
+                                         evidence.outlet_of))
+    return conflicts
 
 
 def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> list[Conflict]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.claims.conflicts import Evidence, conflict_of
+from storyline.claims.conflicts import Evidence, per_referent
 from storyline.claims.facts import Fact
 from storyline.records import Conflict
 
@@ -36,15 +36,4 @@ def _ages(evidence: Evidence, facts: list[Fact]) -> dict[str, dict[str, dict[str
 
 
 def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
-    conflicts = []
-    for eid, per_article in sorted(_ages(evidence, facts).items()):
-        values: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for article, ages in sorted(per_article.items()):
-            if len(ages) == 1:  # an article giving two ages tells two times apart
-                age, text = next(iter(ages.items()))
-                values[age].append((article, text))
-        if len(values) >= 2:
-            entity = evidence.index.get(eid)
-            conflicts.append(conflict_of("age", f"the age of {entity.name if entity else eid}", values,
-                                         evidence.outlet_of))
-    return conflicts
+    return per_referent("age", "age", _ages(evidence, facts), evidence)

@@ -19,6 +19,8 @@ from storyline.records import Conflict, Quote
 MIN_SHARED_WORDS = 6
 #: ...covering at least this share of the shorter rendering. Tuned on NeuS val and ECB+ dev.
 MIN_SHARED_SHARE = 0.6
+#: A quote whose speaker one article does not name is compared when it is at least this long.
+UNATTRIBUTED_MIN_WORDS = 10
 #: A changed stretch longer than this is an elision or a paraphrase, not a swapped word.
 MAX_CHANGED_WORDS = 2
 SPOKEN = [(r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", "got to"),
@@ -28,11 +30,12 @@ SPOKEN = [(r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", 
 NEGATIVE = {"not", "never", "no", "nobody", "nothing", "none", "neither", "nor"}
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "that", "this", "it", "is", "was",
         "are", "be", "been", "we", "i", "you", "they", "he", "she", "so", "just", "very", "really", "but",
-        "with", "as", "by", "from", "all", "um", "uh", "well", "like", "oh"}
+        "with", "as", "by", "from", "all", "um", "uh", "well", "like", "oh", "can", "could", "will", "would",
+        "may", "might", "shall", "should", "must", "ll"}
 
 
 def words(text: str) -> list[str]:
-    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    lowered = re.sub(r"\s*'\s*(?=[a-z])", "'", text.lower().replace("’", "'").replace("‘", "'"))
     for pattern, replacement in SPOKEN:
         lowered = re.sub(pattern, replacement, lowered)
     return re.findall(r"[a-z0-9]+", lowered)
@@ -74,7 +77,10 @@ def difference(first: str, second: str) -> tuple[str, str] | None:
 
 
 def _same_speaker(p: Quote, q: Quote) -> bool:
-    return p.speaker is not None and q.speaker is not None and name_key(p.speaker) == name_key(q.speaker)
+    """Attributed to one person, or (one attribution missing) long enough to be one quote."""
+    if p.speaker is not None and q.speaker is not None:
+        return name_key(p.speaker) == name_key(q.speaker)
+    return min(len(words(p.text)), len(words(q.text))) >= UNATTRIBUTED_MIN_WORDS
 
 
 def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
@@ -92,5 +98,5 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
             for value, quote in ((diff[0], p), (diff[1], q)):
                 if (quote.article_id, quote.text) not in found[key][value]:
                     found[key][value].append((quote.article_id, quote.text))
-    return [conflict_of("quote", f"the words {speaker} is quoted with", values, evidence.outlet_of)
-            for (speaker, _, _), values in found.items()]
+    return [conflict_of("quote", f"the words {speaker} is quoted with" if speaker else "the words of one quote",
+                        values, evidence.outlet_of) for (speaker, _, _), values in found.items()]

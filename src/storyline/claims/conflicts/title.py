@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from storyline.claims.conflicts import Evidence, conflict_of
+from storyline.claims.conflicts import Evidence, per_referent
 from storyline.claims.facts import Fact
 from storyline.records import Conflict
 
@@ -49,15 +49,4 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
             title = _title_before(texts.get(m.article_id, ""), m.start, m.text)
             if title:
                 titles[entity.id][m.article_id].setdefault(title, sentence_text.get((m.article_id, m.sentence), ""))
-    conflicts = []
-    for eid, per_article in sorted(titles.items()):
-        values: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for article, found in sorted(per_article.items()):
-            if len(found) == 1:
-                title, text = next(iter(found.items()))
-                values[title].append((article, text))
-        if len(values) >= 2:
-            holder = evidence.index.get(eid)
-            conflicts.append(conflict_of("title", f"the title of {holder.name if holder else eid}", values,
-                                         evidence.outlet_of))
-    return conflicts
+    return per_referent("title", "title", titles, evidence)
