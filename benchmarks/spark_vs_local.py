@@ -2,9 +2,9 @@
 
     python benchmarks/spark_vs_local.py [--sizes 300 2000] [--master local[2]] [--full]
 
-Articles: the short real articles of ``benchmarks/scale.py`` (NeuS val + ECB+ train/dev, title and
-first 60 words, simulated publication days); with ``--full``, NeuS val triplets at full length
-(three outlets per event, undated). Both engines read the same JSON Lines file. Reported per size:
+Articles: short real articles (NeuS val + ECB+ train/dev, title and first 60 words, simulated
+publication days, shuffled); with ``--full``, NeuS val triplets at full length (three outlets per
+event, undated). Both engines read the same JSON Lines file. Reported per size:
 seconds of each engine (Spark's includes starting the session), the story partition's B-cubed F1
 of Spark against local, the share of stories whose claims and conflicts are identical, and each
 engine's B-cubed F1 against the true events.
@@ -14,37 +14,40 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+import random
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-from scale import DATA, WORDS, base_records  # noqa: E402
-
-
-def _full_records() -> list[dict[str, str | None]]:
-    from storyline.evaluation import read_neus_triplets
-
-    articles, _ = read_neus_triplets(DATA / "neus_roundups" / "val.source")
-    return [{"title": a.title, "text": a.text} for a in articles]
+DATA = ROOT.parent / "shared" / "data"
+WORDS = 60
 
 
-def _truth(records: list[dict[str, str | None]]) -> dict[str, str]:
-    """Article id -> true event: the NeuS triplet, or the ECB+ seminal event (topic + ecb/ecbplus)."""
+def records(full: bool) -> tuple[list[dict[str, str | None]], list[str]]:
+    """Articles and their true events: NeuS val triplets (full length, undated) or short articles
+    (title + first WORDS words) of NeuS val and ECB+ train/dev, each event given one simulated
+    publication day in 2015 (its articles within two days of it)."""
     from storyline.evaluation import ECB_DEV_TOPICS, ECB_TRAIN_TOPICS, read_ecb_topics, read_neus_triplets
-    from storyline.ingest.structured import article_from_record
 
+    rng = random.Random(0)
     articles, gold = read_neus_triplets(DATA / "neus_roundups" / "val.source")
-    event: dict[str, str] = {}
-    for a in articles:
-        event[a.text] = event[" ".join(a.text.split()[:WORDS])] = f"neus-{gold[a.id]}"
-    for d in read_ecb_topics(DATA / "ecbplus", tuple(sorted(ECB_TRAIN_TOPICS + ECB_DEV_TOPICS))):
-        event[" ".join(d.article.text.split()[:WORDS])] = f"ecb-{d.topic}-{d.subtopic}"
-    return {article_from_record(rec, "x").id: event.get(str(rec["text"]), f"other-{i}")
-            for i, rec in enumerate(records)}
+    items = [(a.title, a.text, f"neus-{gold[a.id]}") for a in articles]
+    if not full:
+        docs = read_ecb_topics(DATA / "ecbplus", tuple(sorted(ECB_TRAIN_TOPICS + ECB_DEV_TOPICS)))
+        items += [(d.article.title, d.article.text, f"ecb-{d.topic}-{d.subtopic}") for d in docs]
+        rng.shuffle(items)
+    day = {e: date(2015, 1, 1) + timedelta(days=rng.randrange(365)) for e in sorted({i[2] for i in items})}
+    out, truth = [], []
+    for title, text, event in items:
+        rec: dict[str, str | None] = {"title": title, "text": text}
+        if not full:
+            rec["text"] = " ".join(text.split()[:WORDS])
+            rec["published"] = (day[event] + timedelta(days=rng.randrange(-2, 3))).isoformat()
+        out.append(rec)
+        truth.append(event)
+    return out, truth
 
 
 def _partition(stories: list[dict]) -> dict[str, str]:
@@ -70,24 +73,26 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="full-length NeuS val triplets")
     args = parser.parse_args()
     from storyline.brief.render import brief_dict
+    from storyline.ingest.structured import article_from_record
     from storyline.options import Options
     from storyline.pipeline import run
     from storyline.spark import run_spark
 
-    base = _full_records() if args.full else base_records()
+    base, events = records(args.full)
     for size in args.sizes:
-        records = base[:size]
+        chosen = base[:size]
+        truth = {article_from_record(r, "x").id: e for r, e in zip(chosen, events)}
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "articles.jsonl"
-            path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+            path.write_text("".join(json.dumps(r) + "\n" for r in chosen), encoding="utf-8")
             start = time.perf_counter()
             local = brief_dict(run([str(path)], Options()))["stories"]
             local_s = time.perf_counter() - start
             start = time.perf_counter()
             spark = run_spark([str(path)], Options(), args.master).stories
             spark_s = time.perf_counter() - start
-        scores = compare(local, spark, _truth(records))
-        print(f"articles: {len(records)}  stories: local {len(local)}, spark {len(spark)}")
+        scores = compare(local, spark, truth)
+        print(f"articles: {len(chosen)}  stories: local {len(local)}, spark {len(spark)}")
         print(f"  seconds: local {local_s:.1f}  spark {args.master} {spark_s:.1f}")
         print("  " + "  ".join(f"{k}: {v:.3f}" for k, v in scores.items()))
 
