@@ -96,3 +96,20 @@ def test_index_holds_only_stories_near_the_batch(tmp_path: Path) -> None:
         assert years == {2024}
         years = {s.first.year for s in index.for_batch(annotate(articles[:1], load_model())).stories.values() if s.first}
         assert years == {2016}  # the 2024 story fell out of the window and was dropped
+
+
+def test_stories_built_on_two_processes_equal_one(tmp_path: Path) -> None:
+    """Regression for the parallel story stage: several stories built by forked workers reading the
+    spool (pread, flushed before the fork) give the same brief as one process, in the same order."""
+    import json
+
+    from .feed_corpus import REPORTS
+
+    path = tmp_path / "reports.jsonl"
+    path.write_text("".join(json.dumps({"title": r.title, "text": "\n\n".join(r.paragraphs), "outlet": r.outlet})
+                            + "\n" for r in REPORTS), encoding="utf-8")
+    one = run([str(path), str(EXAMPLE)], Options(processes=1))
+    two = run([str(path), str(EXAMPLE)], Options(processes=2))
+    assert len(two.stories) >= 3
+    assert to_json(two) == to_json(one)
+    assert two.meta["sentences"] == one.meta["sentences"]

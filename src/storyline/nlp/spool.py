@@ -4,6 +4,7 @@ builds that story."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from types import TracebackType
 
@@ -19,6 +20,7 @@ class Spool:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by close()/__exit__
         self._where: dict[str, tuple[int, int]] = {}
         self._end = 0
+        self._dirty = False
 
     def put(self, article_id: str, blob: str) -> None:
         data = blob.encode("utf-8")
@@ -26,11 +28,19 @@ class Spool:
         self._file.write(data)
         self._where[article_id] = (self._end, len(data))
         self._end += len(data)
+        self._dirty = True
 
     def get(self, article: Article) -> AnnotatedArticle:
         start, size = self._where[article.id]
-        self._file.seek(start)
-        return loads(article, self._file.read(size).decode("utf-8"))
+        self.flush()
+        # pread: no shared file offset, so forked workers may read the spool at the same time
+        return loads(article, os.pread(self._file.fileno(), size, start).decode("utf-8"))
+
+    def flush(self) -> None:
+        """Write what is buffered (before forking readers: they read the file, not the buffer)."""
+        if self._dirty:
+            self._file.flush()
+            self._dirty = False
 
     def close(self) -> None:
         self._file.close()
