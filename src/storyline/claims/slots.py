@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, Sentence
@@ -98,7 +99,7 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "october", "november", "december"}
 
 
-@dataclass
+@dataclass(eq=False)
 class SentenceView:
     """One sentence with what the slot checks read from it."""
 
@@ -112,6 +113,22 @@ class SentenceView:
     @property
     def article_id(self) -> str:
         return self.sentence.article_id
+
+    @cached_property
+    def entity_ids(self) -> frozenset[str]:
+        return frozenset(e[1] for e in self.entities)
+
+    @cached_property
+    def predicates(self) -> frozenset[str]:
+        """Content verbs, and nouns counted by a number ("N:seat")."""
+        verbs = {t.lemma for t in self.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS and len(t.lemma) > 2}
+        counted = {"N:" + t.lemma for i, t in enumerate(self.tokens)
+                   if t.pos == "NOUN" and i > 0 and self.tokens[i - 1].pos == "NUM"}
+        return frozenset(verbs | counted)
+
+    @cached_property
+    def has_negator(self) -> bool:
+        return any(t.text.lower() in NEGATORS or t.text.lower() in ("no", "t") for t in self.tokens)
 
     @property
     def text(self) -> str:
