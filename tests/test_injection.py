@@ -20,7 +20,7 @@ NEUS_STORIES = 40
 ECB_TOPICS = (2,)
 SEED = 7
 #: Floors and ceilings a little below/above what was measured on this sample (benchmarks/RESULTS.md).
-MIN_FOUND = 0.30  # measured 27 of 79 injected = 0.34
+MIN_FOUND = 0.32  # measured 29 of 79 injected = 0.37
 MAX_FLAGGED_PER_100 = 5.0  # measured 0 conflicts on the 42 unchanged stories
 
 
