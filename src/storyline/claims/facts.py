@@ -11,12 +11,13 @@ runs on the pairs of a fact.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from storyline.claims.align import SentenceFeatures
+from storyline.claims.align import SentenceFeatures, similarity_matrix
 from storyline.claims.slots import SentenceView
 from storyline.records import Claim, content_id
 
@@ -98,7 +99,12 @@ def _candidate_pairs(items: list[SentenceFeatures], views: list[SentenceView], k
 
 
 def fact_similarity(items: list[SentenceFeatures], sims: np.ndarray) -> np.ndarray:
-    """The larger of the word-overlap cosine and the rescaled embedding cosine."""
+    """The larger of the word-overlap cosine (dates left out: they are slots the checks compare,
+    and a changed date must not pull two statements of one fact apart) and the rescaled
+    embedding cosine."""
+    if any(it.slots for it in items):
+        sims = similarity_matrix([replace(it, features=Counter({k: v for k, v in it.features.items()
+                                                                if k not in it.slots})) for it in items])
     if not USE_EMBEDDINGS or not items:
         return sims
     from storyline.claims.embed import cosine_matrix

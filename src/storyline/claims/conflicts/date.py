@@ -93,6 +93,8 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
             continue  # both give one date: the other date is of another event
         for verb, parts, expression, pa in dated_a:
             for verb_b, parts_b, expression_b, pb in dated_b:
+                if a.other_doer(pa, b, pb):
+                    continue  # another doer, another event
                 if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
 
