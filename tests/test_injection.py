@@ -20,8 +20,8 @@ NEUS_STORIES = 40
 ECB_TOPICS = (2,)
 SEED = 7
 #: Floors and ceilings a little below/above what was measured on this sample (benchmarks/RESULTS.md).
-MIN_FOUND = 0.30  # measured 27 of 79 injected = 0.34
-MAX_FLAGGED_PER_100 = 5.0  # measured 0 conflicts on the 42 unchanged stories
+MIN_FOUND = 0.33  # measured 30 of 79 injected = 0.38
+MAX_FLAGGED_PER_100 = 6.0  # measured 1 conflict on the 42 unchanged stories = 2.4
 
 
 @pytest.fixture(scope="module")

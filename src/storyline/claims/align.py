@@ -24,6 +24,7 @@ class SentenceFeatures:
     sentence: Sentence
     features: Counter[str]
     is_statement: bool
+    slots: frozenset[str] = frozenset()  # features read from dates and times (slot values, not topic)
 
 
 def features_of(doc: AnnotatedArticle, index: EntityIndex) -> list[SentenceFeatures]:
@@ -35,16 +36,19 @@ def features_of(doc: AnnotatedArticle, index: EntityIndex) -> list[SentenceFeatu
     result = []
     for sentence, tokens in zip(doc.sentences, doc.tokens):
         feats: Counter[str] = Counter()
+        slots: set[str] = set()
         for tok in tokens:
             if tok.ent in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
                 continue  # names count as entity ids
             if tok.pos in CONTENT_POS and not tok.is_stop and len(tok.lemma) > 1 and tok.lemma.isalnum():
                 feats[tok.lemma] += 1
+                if tok.ent in ("DATE", "TIME"):
+                    slots.add(tok.lemma)
         for eid in entity_at.get(sentence.index, []):
             feats["E:" + eid] += 1
         words = sentence.text.split()
         statement = len(words) >= 6 and not sentence.text.rstrip().endswith("?")
-        result.append(SentenceFeatures(sentence, feats, statement))
+        result.append(SentenceFeatures(sentence, feats, statement, frozenset(slots)))
     return result
 
 

@@ -11,13 +11,14 @@ runs on the pairs of a fact.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from storyline.claims.align import SentenceFeatures
-from storyline.claims.slots import LIGHT_VERBS, SentenceView
+from storyline.claims.align import SentenceFeatures, similarity_matrix
+from storyline.claims.slots import SentenceView
 from storyline.records import Claim, content_id
 
 #: Cosine at which two sentences of different articles state the same fact on words alone.
@@ -50,18 +51,12 @@ class Fact:
         return sorted({v.article_id for v in self.views})
 
     def pairs(self) -> Iterator[tuple[SentenceView, SentenceView, float]]:
-        """Every pair of sentences of different articles, in a stable order."""
+        """Every pair of differently worded sentences of different articles, in a stable order."""
         for i, a in enumerate(self.views):
             for j in range(i + 1, len(self.views)):
                 b = self.views[j]
-                if a.article_id != b.article_id:
+                if a.article_id != b.article_id and a.text != b.text:  # the same words cannot disagree
                     yield a, b, float(self.sims[i, j])
-
-
-def _predicates(view: SentenceView) -> set[str]:
-    return {t.lemma for t in view.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS
-            and len(t.lemma) > 2} | {"N:" + t.lemma for i, t in enumerate(view.tokens)
-                                     if t.pos == "NOUN" and i > 0 and view.tokens[i - 1].pos == "NUM"}
 
 
 def is_lead(view: SentenceView) -> bool:
@@ -71,7 +66,12 @@ def is_lead(view: SentenceView) -> bool:
 
 def _anchored(a: SentenceView, b: SentenceView) -> bool:
     """Same participant and same predicate."""
-    return bool({e[1] for e in a.entities} & {e[1] for e in b.entities}) and bool(_predicates(a) & _predicates(b))
+    return bool(a.entity_ids & b.entity_ids) and bool(a.predicates & b.predicates)
+
+
+def _worth_comparing(a: SentenceView, b: SentenceView) -> bool:
+    """A pair the near-pair checks (dates, negation) can say something about."""
+    return bool(a.times and b.times) or a.has_negator or b.has_negator
 
 
 def _candidate_pairs(items: list[SentenceFeatures], views: list[SentenceView], keep: list[int],
@@ -99,7 +99,12 @@ def _candidate_pairs(items: list[SentenceFeatures], views: list[SentenceView], k
 
 
 def fact_similarity(items: list[SentenceFeatures], sims: np.ndarray) -> np.ndarray:
-    """The larger of the word-overlap cosine and the rescaled embedding cosine."""
+    """The larger of the word-overlap cosine (dates left out: they are slots the checks compare,
+    and a changed date must not pull two statements of one fact apart) and the rescaled
+    embedding cosine."""
+    if any(it.slots for it in items):
+        sims = similarity_matrix([replace(it, features=Counter({k: v for k, v in it.features.items()
+                                                                if k not in it.slots})) for it in items])
     if not USE_EMBEDDINGS or not items:
         return sims
     from storyline.claims.embed import cosine_matrix
@@ -140,7 +145,8 @@ def group_facts(items: list[SentenceFeatures], views: list[SentenceView],
         facts.append(Fact(content_id("c", *sentence_ids), [views[i] for i in group],
                           sims[np.ix_(group, group)]))
     near = [Fact(content_id("p", items[a].sentence.id, items[b].sentence.id), [views[a], views[b]],
-                 sims[np.ix_([a, b], [a, b])]) for _, a, b in candidates if cluster_of[a] != cluster_of[b]]
+                 sims[np.ix_([a, b], [a, b])]) for _, a, b in candidates
+            if cluster_of[a] != cluster_of[b] and _worth_comparing(views[a], views[b])]
     return facts, near
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, Sentence
@@ -26,7 +27,7 @@ NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "h
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
 #: "denied paying": the gerund after these is negated.
 DENYING_VERBS = {"deny", "denied"}
-ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "EVENT"}
 FUTURE = {"will", "'ll", "’ll", "shall", "would", "set", "expected", "scheduled", "plans", "planned", "going"}
 #: A verb after these is not asserted ("tried to force him to read", "may need").
 UNASSERTED = {"to", "may", "might", "could", "should"}
@@ -98,7 +99,7 @@ _MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "october", "november", "december"}
 
 
-@dataclass
+@dataclass(eq=False)
 class SentenceView:
     """One sentence with what the slot checks read from it."""
 
@@ -112,6 +113,22 @@ class SentenceView:
     @property
     def article_id(self) -> str:
         return self.sentence.article_id
+
+    @cached_property
+    def entity_ids(self) -> frozenset[str]:
+        return frozenset(e[1] for e in self.entities)
+
+    @cached_property
+    def predicates(self) -> frozenset[str]:
+        """Content verbs, and nouns counted by a number ("N:seat")."""
+        verbs = {t.lemma for t in self.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS and len(t.lemma) > 2}
+        counted = {"N:" + t.lemma for i, t in enumerate(self.tokens)
+                   if t.pos == "NOUN" and i > 0 and self.tokens[i - 1].pos == "NUM"}
+        return frozenset(verbs | counted)
+
+    @cached_property
+    def has_negator(self) -> bool:
+        return any(t.text.lower() in NEGATORS or t.text.lower() in ("no", "t") for t in self.tokens)
 
     @property
     def text(self) -> str:
@@ -152,6 +169,13 @@ class SentenceView:
         """The entity named last before ``position`` (the doer of a verb there, in news word order)."""
         before = [e for e in self.entities if e[0] < position and e[2] in ACTOR_TYPES]
         return max(before, key=lambda e: e[0])[1] if before else None
+
+    def other_doer(self, position: int, other: SentenceView, other_position: int) -> bool:
+        """Each sentence names, before the slot, someone the other does not name at all
+        ("Hurricane George destroyed it in 1998" / "destroyed by Hurricane Katrina in 2005")."""
+        mine, theirs = self.subject(position), other.subject(other_position)
+        return (mine is not None and theirs is not None and mine != theirs
+                and mine not in other.entity_ids and theirs not in self.entity_ids)
 
     def verb_position(self, lemma: str) -> int:
         return next((i for i, t in enumerate(self.tokens) if t.pos == "VERB" and t.lemma == lemma), 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
 from storyline.claims.facts import Fact
@@ -30,6 +31,16 @@ MAX_YEARS = 2
 #: the first 100 NeuS val stories (weekday injections found vs dates flagged on unchanged stories).
 MAIN_VERB_MIN_SIMILARITY = 0.42
 APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
+
+
+_DATED: WeakKeyDictionary[SentenceView, list[tuple[str, DateParts, str, int]]] = WeakKeyDictionary()
+
+
+def _dated(view: SentenceView) -> list[tuple[str, DateParts, str, int]]:
+    """``_dated_verbs`` once per sentence."""
+    if view not in _DATED:
+        _DATED[view] = list(_dated_verbs(view))
+    return _DATED[view]
 
 
 def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]]:
@@ -77,12 +88,13 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
     for a, b, similarity in fact.pairs():
         if not a.times or not b.times or not _related(a, b):
             continue
-        dated_b = list(_dated_verbs(b))
-        dated_a = list(_dated_verbs(a))
+        dated_a, dated_b = _dated(a), _dated(b)
         if {d[1] for d in dated_a} & {d[1] for d in dated_b}:
             continue  # both give one date: the other date is of another event
         for verb, parts, expression, pa in dated_a:
             for verb_b, parts_b, expression_b, pb in dated_b:
+                if a.other_doer(pa, b, pb):
+                    continue  # another doer, another event
                 if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
 

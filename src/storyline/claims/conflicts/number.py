@@ -65,8 +65,7 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                     continue
                 if a.verb_of(f.position) != b.verb_of(g.position) and similarity < NUMBER_MIN_SIMILARITY:
                     continue  # "filed suits in five states" / "suffered setbacks in three states"
-                doers = {a.subject(f.position), b.subject(g.position)}
-                if None not in doers and len(doers) == 2:
+                if a.other_doer(f.position, b, g.position):
                     continue  # "Trump imposed tariffs on $34 billion" / "China imposed tariffs on $60bn"
                 if any(f.compatible(h) for h in counts_b) or any(g.compatible(h) for h in counts_a):
                     continue  # each value is also given by the other article: two counts, not one

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storyline.claims.conflicts import Evidence, conflict_of
 from storyline.claims.facts import Fact
@@ -34,11 +35,12 @@ STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "tha
         "may", "might", "shall", "should", "must", "ll"}
 
 
-def words(text: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def words(text: str) -> tuple[str, ...]:
     lowered = re.sub(r"\s*'\s*(?=[a-z])", "'", text.lower().replace("’", "'").replace("‘", "'"))
     for pattern, replacement in SPOKEN:
         lowered = re.sub(pattern, replacement, lowered)
-    return re.findall(r"[a-z0-9]+", lowered)
+    return tuple(re.findall(r"[a-z0-9]+", lowered))
 
 
 def _meaningful(a: list[str], b: list[str]) -> bool:
@@ -58,7 +60,9 @@ def _meaningful(a: list[str], b: list[str]) -> bool:
 def difference(first: str, second: str) -> tuple[str, str] | None:
     """The words that differ inside the shared part of two renderings of one quote, if they
     change its meaning; ``None`` for the same quote, an excerpt, or different quotes."""
-    a, b = words(first), words(second)
+    a, b = list(words(first)), list(words(second))
+    if a == b:
+        return None
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]
     shared = sum(blk.size for blk in blocks)
