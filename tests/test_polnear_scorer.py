@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from storyline.polnear import GoldAttribution, PolnearDoc, Predicted, read_ann, score, source_type, surname
+import pytest
+
+from storyline.polnear import (
+    GoldAttribution,
+    PolnearDoc,
+    Predicted,
+    read_ann,
+    score,
+    source_type,
+    speaker_matches,
+    surname,
+)
 from storyline.records import Article
 
 TEXT = ('Trump spoke on Monday.\n\n"We will build it," said Donald Trump. '
@@ -50,3 +61,25 @@ def test_pronoun_resolves_to_the_named_person() -> None:
     assert score([doc], right).speaker_accuracy == 1.0
     assert score([doc], wrong).speaker_accuracy == 0.0
     assert score([doc], none).found_rate == 0.0
+
+
+@pytest.mark.parametrize("text, source, right, wrong", [
+    ('Swanson praised evangelist Franklin Graham, who said "We will not buy them."', "Graham", "Franklin Graham",
+     "Swanson"),
+    ('Cruz won the backing of Mike Lee, who declared "It is time to unite."', "Lee", "Mike Lee", "Ted Cruz"),
+    ("Clinton's rhetoric was softer than her campaign's leadership, who said it was \"misrepresenting\" "
+     'what had "occurred here today in Iowa."', "leadership", "the campaign's leadership", "Hillary Clinton"),
+])
+def test_relative_pronoun_source_stands_for_its_antecedent(text: str, source: str, right: str,
+                                                           wrong: str) -> None:
+    """Regression: a Source annotated "who" was scored as a description headed "who", so no
+    speaker could ever match it."""
+    start = text.index('"') if text.count('"') == 2 else text.rindex('"', 0, text.rindex('"', 0, len(text) - 1))
+    who = text.index("who")
+    ann = (f"T1\tContent {start} {len(text)}\t{text[start:]}\nT2\tSource {who} {who + 3}\twho\n"
+           "E1\tAttribution:T3 Content:T1 Source:T2")
+    doc = PolnearDoc("x", "a1", Article(text=text), read_ann(text, ann))
+    assert len(doc.quotes) == 1, source
+    gold = doc.quotes[0]
+    assert speaker_matches(right, (), doc, gold)
+    assert not speaker_matches(wrong, (), doc, gold)

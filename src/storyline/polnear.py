@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -236,10 +236,30 @@ def _named_sources(doc: PolnearDoc, pronoun: str) -> list[tuple[int, str]]:
     return [(start, words[-1]) for start, words in named if words[-1] in full]
 
 
+#: Relative pronouns annotated as a Source ("said Beck, who said ...").
+RELATIVE_SOURCES = frozenset({"who", "which", "that"})
+
+
+def relative_antecedent(doc: PolnearDoc, gold: GoldAttribution) -> GoldAttribution:
+    """A relative pronoun Source stands for the phrase it follows: the name ending there
+    ("evangelist Franklin Graham, who has vowed": Franklin Graham), else the noun before it ("her
+    campaign's leadership, who": leadership). Any other Source stands for itself."""
+    if gold.source is None or fold((gold.source_text or "").strip()) not in RELATIVE_SOURCES:
+        return gold
+    end = len(doc.article.text[: gold.source[0]].rstrip(" ,"))
+    before = doc.article.text[max(0, end - 80) : end]
+    name = re.search(r"(?<![\w'’.-])(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)\s+)*[A-Z][\w'’.-]*$", before)
+    phrase = name[0] if name else (re.findall(r"[\w'’-]+$", before) or [""])[0]
+    if not phrase:
+        return gold
+    return replace(gold, source=(end - len(phrase), end), source_text=phrase)
+
+
 def speaker_matches(predicted: str | None, variants: Iterable[str], doc: PolnearDoc,
                     gold: GoldAttribution) -> bool:
     if not predicted:
         return False
+    gold = relative_antecedent(doc, gold)
     words = {w.rstrip(".") for v in (predicted, *variants) for w in _words(fold(v))}
     words |= {w.removesuffix("'s") for w in words}
     referents = gold_referents(doc, gold)
