@@ -83,3 +83,16 @@ def test_relative_pronoun_source_stands_for_its_antecedent(text: str, source: st
     gold = doc.quotes[0]
     assert speaker_matches(right, (), doc, gold)
     assert not speaker_matches(wrong, (), doc, gold)
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Gallup’s Jeffrey M. Jones", "jones"),  # the possessive names the employer, not the speaker
+    ("the Washington Post’s Ishaan Tharoor", "tharoor"),
+    ("Trump’s GOP primary rival Sen. Marco Rubio (R-Fla.)", "rubio"),
+    ("John Kasich’s campaign", "kasich"),  # before a common noun the owner is the source
+    ("Sanders’ campaign", "sanders"),
+    ("Forbes’ words", "forbes"),  # was "forbe"
+    ("Brett O’Donnell, chief strategist", "o'donnell"),  # was "donnell": never matched "O’Donnell"
+])
+def test_surname_of_possessive_and_apostrophe_sources(source: str, expected: str) -> None:
+    assert surname(source) == expected

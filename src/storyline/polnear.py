@@ -163,9 +163,12 @@ def _words(text: str) -> list[str]:
 
 def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
-    -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides")."""
-    head = re.split(r",| of | who | from | at | in | for |\(", name, maxsplit=1)[0]
-    head = re.sub(r"(?:['’]s|s['’])(?=\s|$).*$", "", head)
+    -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides"). A possessive
+    before a name is the name's employer ("Gallup's Jeffrey M. Jones" -> Jeffrey, M, Jones); before
+    a common noun it is the source ("Trump's campaign" -> Trump)."""
+    head = re.split(r",| of | who | from | at | in | for |\(", name.replace("’", "'"), maxsplit=1)[0]
+    owned = re.search(r"(?:'s|')\s+(.*\b[A-Z][\w'.-]*)\s*$", head)
+    head = owned[1] if owned else re.sub(r"(?:'s|')(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
     if not words or not words[-1][:1].isupper():
         return []
