@@ -35,6 +35,9 @@ def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None
 
 
 CASES = {
+    "party and state in parentheses before an apposition": (
+        'Rep. Maria Lopez (D-Calif.), chair of the budget panel, said the plan was "a betrayal of '
+        'working families in every state."', "betrayal", "Maria Lopez"),
     "inversion": ('"We will win this fight," said Maria Lopez, the union leader.', "win this fight",
                   "Maria Lopez"),
     "name then verb": ('"The port is closed until further notice," Maria Lopez said on Monday.',

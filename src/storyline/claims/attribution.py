@@ -167,7 +167,7 @@ def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
     a phrase that cannot speak ("Clinton, 35, the daughter of ..., said")."""
     toks = ctx.tokens
     for _ in range(APPOSITIONS):
-        j = comma - 1
+        j = _before_parenthesis(ctx, comma - 1, lo)
         if toks[j].pos in ("PROPN", "PRON") or ctx.ends.get(toks[j].idx + len(toks[j].text)) is not None:
             return j
         k = j
@@ -177,6 +177,17 @@ def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
             return j
         comma = k
     return comma - 1
+
+
+def _before_parenthesis(ctx: Context, j: int, lo: int) -> int:
+    """The token before a short parenthesis ending at ``j`` ("Rep. Elijah Cummings (D-Md.)"), else ``j``."""
+    toks = ctx.tokens
+    if toks[j].text != ")":
+        return j
+    k = j - 1
+    while k >= max(lo, j - 8) and toks[k].text != "(":
+        k -= 1
+    return k - 1 if k - 1 >= lo and toks[k].text == "(" else j
 
 
 def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
