@@ -96,3 +96,27 @@ def test_relative_pronoun_source_stands_for_its_antecedent(text: str, source: st
 ])
 def test_surname_of_possessive_and_apostrophe_sources(source: str, expected: str) -> None:
     assert surname(source) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("A top strategist, John Weaver,", "weaver"),
+    ("the presumptive GOP presidential nominee, Donald Trump,", "trump"),
+    ("the governor, a Republican,", None),
+])
+def test_a_name_in_apposition_to_a_description_is_the_source(source: str, expected: str | None) -> None:
+    """Regression: 'the presumptive GOP presidential nominee, Donald Trump,' was a description that
+    stood for the nearest earlier named source."""
+    assert surname(source) == expected
+
+
+def test_a_plural_description_stands_for_no_single_name() -> None:
+    text = 'Obama met Clinton. "We will act," said Obama. "There is precedent," the two lawmakers said.'
+    start = text.index('"There')
+    end = text.index(" the two") - 1
+    src = text.index("the two lawmakers")
+    ann = (f"T1\tContent {start} {end}\t{text[start:end]}\nT2\tSource {src} {src + 17}\tthe two lawmakers\n"
+           "E1\tAttribution:T3 Content:T1 Source:T2")
+    doc = PolnearDoc("x", "a1", Article(text=text), read_ann(text, ann))
+    gold = doc.quotes[0]
+    assert not speaker_matches("Barack Obama", (), doc, gold)
+    assert speaker_matches("the two lawmakers", (), doc, gold)

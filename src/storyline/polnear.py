@@ -165,11 +165,15 @@ def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
     -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides"). A possessive
     before a name is the name's employer ("Gallup's Jeffrey M. Jones" -> Jeffrey, M, Jones); before
-    a common noun it is the source ("Trump's campaign" -> Trump)."""
+    a common noun it is the source ("Trump's campaign" -> Trump). A name in apposition to a
+    description is the source ("the presumptive GOP nominee, Donald Trump," -> Donald, Trump)."""
     head = re.split(r",| of | who | from | at | in | for |\(", name.replace("’", "'"), maxsplit=1)[0]
     owned = re.search(r"(?:'s|')\s+(.*\b[A-Z][\w'.-]*)\s*$", head)
     head = owned[1] if owned else re.sub(r"(?:'s|')(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
+    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
+    if (not words or not words[-1][:1].isupper()) and apposed:
+        return _name_words(apposed[1])  # "A top strategist, John Weaver," is Weaver
     if not words or not words[-1][:1].isupper():
         return []
     return [w for w in words if w[:1].isupper() and fold(w) not in NOT_NAMES and fold(w) not in TITLES]
@@ -209,8 +213,9 @@ def gold_referents(doc: PolnearDoc, gold: GoldAttribution) -> set[str]:
         return {s for s in [surname(gold.source_text or "")] if s}
     if kind == "none" or gold.source is None or INDEFINITE.match(gold.source_text or ""):
         return set()
-    if kind == "description" and _singular(_head_noun(gold.source_text or "")) not in AGENT_NOUNS:
-        return set()
+    head = _head_noun(gold.source_text or "")
+    if kind == "description" and (_singular(head) not in AGENT_NOUNS or _singular(head) != head):
+        return set()  # not an agent, or several people ("the two lawmakers"): no one name
     named = _named_sources(doc, fold(gold.source_text or "").strip())
     before = [(start, s) for start, s in named if start < gold.source[0]]
     out = {fold(max(before)[1])} if before else set()
