@@ -115,8 +115,12 @@ def test_a_plural_description_stands_for_no_single_name() -> None:
     end = text.index(" the two") - 1
     src = text.index("the two lawmakers")
     ann = (f"T1\tContent {start} {end}\t{text[start:end]}\nT2\tSource {src} {src + 17}\tthe two lawmakers\n"
-           "E1\tAttribution:T3 Content:T1 Source:T2")
+           "E1\tAttribution:T3 Content:T1 Source:T2\n")
+    q, o = text.index('"We'), text.rindex("Obama")
+    ann += (f"T4\tContent {q} {q + 14}\t{text[q:q + 14]}\nT5\tSource {o} {o + 5}\tObama\n"
+            "E2\tAttribution:T6 Content:T4 Source:T5")
     doc = PolnearDoc("x", "a1", Article(text=text), read_ann(text, ann))
-    gold = doc.quotes[0]
+    gold = doc.quotes[1]
+    assert gold.source_text == "the two lawmakers"
     assert not speaker_matches("Barack Obama", (), doc, gold)
     assert speaker_matches("the two lawmakers", (), doc, gold)
