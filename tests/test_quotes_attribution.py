@@ -35,6 +35,11 @@ def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None
 
 
 CASES = {
+    "reflexive after the subject": (
+        'Maria Lopez herself said on Tuesday that "the only way to win the state is to ask everyone '
+        'for support."', "only way to win", "Maria Lopez"),
+    "reacted": ('Maria Lopez reacted skeptically: "We have heard these promises many times before."',
+                "heard these promises", "Maria Lopez"),
     "party and state in parentheses before an apposition": (
         'Rep. Maria Lopez (D-Calif.), chair of the budget panel, said the plan was "a betrayal of '
         'working families in every state."', "betrayal", "Maria Lopez"),
