@@ -35,6 +35,9 @@ def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None
 
 
 CASES = {
+    "town and state after the name": (
+        'Stacy Baker of Columbia, South Carolina says she really thinks Cruz can pull off a win if he '
+        'keeps "doing what he is doing every day."', "doing what", "Stacy Baker"),
     "reflexive after the subject": (
         'Maria Lopez herself said on Tuesday that "the only way to win the state is to ask everyone '
         'for support."', "only way to win", "Maria Lopez"),

@@ -213,7 +213,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
             return _speaker(ctx, _apposed_name(ctx, span), previous)
     span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
     if span is not None:
-        span = _past_preposition(ctx, span, lo)
+        span = _past_preposition(ctx, _past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
 
 
@@ -250,6 +250,18 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
             return _np_left(ctx, k, lo) or span
         k -= 1
     return span
+
+
+def _past_place(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int]:
+    """'Stacy Baker of Columbia, South Carolina, says': a state after a town is not the subject;
+    the phrase before the town is."""
+    place = ctx.starts.get(span[0])
+    window = max(0, span[0] - 40)
+    match = re.search(r"\b(?:of|from|in)\s+[A-Z][\w.' -]{1,30},\s*$", ctx.text[window : span[0]])
+    if place is None or place.label != "GPE" or place.end != span[1] or match is None:
+        return span
+    k = ctx.token_at(window + match.start())  # the "of"
+    return (_np_left(ctx, k - 1, lo) or span) if k - 1 >= lo else span
 
 
 def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
