@@ -15,7 +15,10 @@ Choices, so that a number means one thing:
   source the annotation supports (the nearest Source typed ``name`` before it) and the one the text
   supports (the named source whose surname occurs last before it); for he/she only people count
   (a source named with a first name in the annotation or the text: "Donald Trump", not "China").
-  Indefinite or non-agent descriptions ("a source", "the ad") stand for no name.
+  Indefinite, plural or non-agent descriptions ("a source", "the two lawmakers", "the ad") stand
+  for no name. A relative pronoun ("Franklin Graham, who said") stands for the phrase before it; a
+  possessive before a name is the employer ("Gallup's Jeffrey M. Jones" is Jones); a name in
+  apposition to a description is the source ("A top strategist, John Weaver,").
 - **Right speaker:** one of the gold surnames is a word of the predicted speaker or of one of its
   entity's spellings (surname / entity-variant match); for a description that stands for no name,
   the predicted speaker holds the description's head noun ("a campaign spokesman" for "the

@@ -4,7 +4,8 @@ For each quotation, in order:
 1. a speech verb next to it in its sentence(s), outside any quotation ("said", "told", "wrote",
    "according to"); the nearest one that has a subject wins. The subject is the phrase after the
    verb when the verb follows the quote ('"...," said NAME'), else the phrase before the verb,
-   skipping adverbs, auxiliaries, dates and appositions ('NAME, a spokesman for X, said'); a
+   skipping adverbs, auxiliaries, reflexives, dates, parentheses and appositions ('NAME (D-Md.),
+   a spokesman for X, said', 'NAME himself said', 'NAME of Town, State, says'); a
    participle or infinitive ('..., telling supporters "..."') takes its clause's subject;
 2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote, or a signature after it
    ('"..." - NAME');
