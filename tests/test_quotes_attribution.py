@@ -9,10 +9,11 @@ import pytest
 
 from storyline.claims.attribution import attribute
 from storyline.claims.quotes import extract_quotes
+from storyline.claims.speakers import is_person
 from storyline.entities import resolve_entities
 from storyline.entities.titles import attach_title_mentions
 from storyline.nlp import annotate, load_model
-from storyline.records import Article
+from storyline.records import Article, Entity, Mention
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,17 @@ def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None
 
 
 CASES = {
+    "town and state after the name": (
+        'Stacy Baker of Columbia, South Carolina says she really thinks Cruz can pull off a win if he '
+        'keeps "doing what he is doing every day."', "doing what", "Stacy Baker"),
+    "reflexive after the subject": (
+        'Maria Lopez herself said on Tuesday that "the only way to win the state is to ask everyone '
+        'for support."', "only way to win", "Maria Lopez"),
+    "reacted": ('Maria Lopez reacted skeptically: "We have heard these promises many times before."',
+                "heard these promises", "Maria Lopez"),
+    "party and state in parentheses before an apposition": (
+        'Rep. Maria Lopez (D-Calif.), chair of the budget panel, said the plan was "a betrayal of '
+        'working families in every state."', "betrayal", "Maria Lopez"),
     "inversion": ('"We will win this fight," said Maria Lopez, the union leader.', "win this fight",
                   "Maria Lopez"),
     "name then verb": ('"The port is closed until further notice," Maria Lopez said on Monday.',
@@ -117,3 +129,19 @@ def test_quote_spans_are_offsets_into_the_text(nlp: Any) -> None:
     doc = annotate([Article(text=text)], nlp)[0]
     [item] = attribute(doc, resolve_entities(doc.mentions))
     assert text[item.start] == '"' and text[item.end - 1] == '"'
+
+
+def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
+    mentions = [Mention("a", i, 10 * i, 10 * i + len(text), text, label) for i, (text, label) in enumerate(labels)]
+    return Entity("e1", name, "ORG", [name.split()[-1]], mentions)
+
+
+@pytest.mark.parametrize("entity, person", [
+    (_entity("Brent Bozell III", [("Brent Bozell III", "PERSON")] + [("Bozell", "ORG")] * 10), True),
+    (_entity("Trump", [("Trump", "PERSON")] + [("Trump", "ORG")] * 2), True),
+    (_entity("Goldman Sachs", [("Goldman", "PERSON")] + [("Goldman Sachs", "ORG")] * 6), False),
+    (_entity("Amazon", [("Amazon", "ORG")] * 4), False),
+])
+def test_a_person_whose_surname_is_tagged_org(entity: Entity, person: bool) -> None:
+    """Regression: a man named in full once, then by surname as an ORG, was no antecedent for 'he'."""
+    assert is_person(entity) is person

@@ -11,9 +11,9 @@ import pytest
 from storyline.nlp import load_model
 from storyline.polnear import Score, predict, read_polnear, score
 
-FOUND_FLOOR = 0.86
-SPEAKER_FLOOR = 0.75
-NAME_SPEAKER_FLOOR = 0.84
+FOUND_FLOOR = 0.87
+SPEAKER_FLOOR = 0.77
+NAME_SPEAKER_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,10 @@ Choices, so that a number means one thing:
   source the annotation supports (the nearest Source typed ``name`` before it) and the one the text
   supports (the named source whose surname occurs last before it); for he/she only people count
   (a source named with a first name in the annotation or the text: "Donald Trump", not "China").
-  Indefinite or non-agent descriptions ("a source", "the ad") stand for no name.
+  Indefinite, plural or non-agent descriptions ("a source", "the two lawmakers", "the ad") stand
+  for no name. A relative pronoun ("Franklin Graham, who said") stands for the phrase before it; a
+  possessive before a name is the employer ("Gallup's Jeffrey M. Jones" is Jones); a name in
+  apposition to a description is the source ("A top strategist, John Weaver,").
 - **Right speaker:** one of the gold surnames is a word of the predicted speaker or of one of its
   entity's spellings (surname / entity-variant match); for a description that stands for no name,
   the predicted speaker holds the description's head noun ("a campaign spokesman" for "the
@@ -28,7 +31,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -163,10 +166,17 @@ def _words(text: str) -> list[str]:
 
 def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
-    -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides")."""
-    head = re.split(r",| of | who | from | at | in | for |\(", name, maxsplit=1)[0]
-    head = re.sub(r"(?:['’]s|s['’])(?=\s|$).*$", "", head)
+    -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides"). A possessive
+    before a name is the name's employer ("Gallup's Jeffrey M. Jones" -> Jeffrey, M, Jones); before
+    a common noun it is the source ("Trump's campaign" -> Trump). A name in apposition to a
+    description is the source ("the presumptive GOP nominee, Donald Trump," -> Donald, Trump)."""
+    head = re.split(r",| of | who | from | at | in | for |\(", name.replace("’", "'"), maxsplit=1)[0]
+    owned = re.search(r"(?:'s|')\s+(.*\b[A-Z][\w'.-]*)\s*$", head)
+    head = owned[1] if owned else re.sub(r"(?:'s|')(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
+    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
+    if (not words or not words[-1][:1].isupper()) and apposed:
+        return _name_words(apposed[1])  # "A top strategist, John Weaver," is Weaver
     if not words or not words[-1][:1].isupper():
         return []
     return [w for w in words if w[:1].isupper() and fold(w) not in NOT_NAMES and fold(w) not in TITLES]
@@ -206,8 +216,9 @@ def gold_referents(doc: PolnearDoc, gold: GoldAttribution) -> set[str]:
         return {s for s in [surname(gold.source_text or "")] if s}
     if kind == "none" or gold.source is None or INDEFINITE.match(gold.source_text or ""):
         return set()
-    if kind == "description" and _singular(_head_noun(gold.source_text or "")) not in AGENT_NOUNS:
-        return set()
+    head = _head_noun(gold.source_text or "")
+    if kind == "description" and (_singular(head) not in AGENT_NOUNS or _singular(head) != head):
+        return set()  # not an agent, or several people ("the two lawmakers"): no one name
     named = _named_sources(doc, fold(gold.source_text or "").strip())
     before = [(start, s) for start, s in named if start < gold.source[0]]
     out = {fold(max(before)[1])} if before else set()
@@ -236,10 +247,30 @@ def _named_sources(doc: PolnearDoc, pronoun: str) -> list[tuple[int, str]]:
     return [(start, words[-1]) for start, words in named if words[-1] in full]
 
 
+#: Relative pronouns annotated as a Source ("said Beck, who said ...").
+RELATIVE_SOURCES = frozenset({"who", "which", "that"})
+
+
+def relative_antecedent(doc: PolnearDoc, gold: GoldAttribution) -> GoldAttribution:
+    """A relative pronoun Source stands for the phrase it follows: the name ending there
+    ("evangelist Franklin Graham, who has vowed": Franklin Graham), else the noun before it ("her
+    campaign's leadership, who": leadership). Any other Source stands for itself."""
+    if gold.source is None or fold((gold.source_text or "").strip()) not in RELATIVE_SOURCES:
+        return gold
+    end = len(doc.article.text[: gold.source[0]].rstrip(" ,"))
+    before = doc.article.text[max(0, end - 80) : end]
+    name = re.search(r"(?<![\w'’.-])(?:(?:[A-Z][\w'’.-]*|[a-z]{1,3}|[A-Z]\.)\s+)*[A-Z][\w'’.-]*$", before)
+    phrase = name[0] if name else (re.findall(r"[\w'’-]+$", before) or [""])[0]
+    if not phrase:
+        return gold
+    return replace(gold, source=(end - len(phrase), end), source_text=phrase)
+
+
 def speaker_matches(predicted: str | None, variants: Iterable[str], doc: PolnearDoc,
                     gold: GoldAttribution) -> bool:
     if not predicted:
         return False
+    gold = relative_antecedent(doc, gold)
     words = {w.rstrip(".") for v in (predicted, *variants) for w in _words(fold(v))}
     words |= {w.removesuffix("'s") for w in words}
     referents = gold_referents(doc, gold)

@@ -4,7 +4,8 @@ For each quotation, in order:
 1. a speech verb next to it in its sentence(s), outside any quotation ("said", "told", "wrote",
    "according to"); the nearest one that has a subject wins. The subject is the phrase after the
    verb when the verb follows the quote ('"...," said NAME'), else the phrase before the verb,
-   skipping adverbs, auxiliaries, dates and appositions ('NAME, a spokesman for X, said'); a
+   skipping adverbs, auxiliaries, reflexives, dates, parentheses and appositions ('NAME (D-Md.),
+   a spokesman for X, said', 'NAME himself said', 'NAME of Town, State, says'); a
    participle or infinitive ('..., telling supporters "..."') takes its clause's subject;
 2. a roundup line "NAME, OUTLET: ..." or "NAME: ..." before the quote, or a signature after it
    ('"..." - NAME');
@@ -167,7 +168,7 @@ def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
     a phrase that cannot speak ("Clinton, 35, the daughter of ..., said")."""
     toks = ctx.tokens
     for _ in range(APPOSITIONS):
-        j = comma - 1
+        j = _before_parenthesis(ctx, comma - 1, lo)
         if toks[j].pos in ("PROPN", "PRON") or ctx.ends.get(toks[j].idx + len(toks[j].text)) is not None:
             return j
         k = j
@@ -177,6 +178,17 @@ def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
             return j
         comma = k
     return comma - 1
+
+
+def _before_parenthesis(ctx: Context, j: int, lo: int) -> int:
+    """The token before a short parenthesis ending at ``j`` ("Rep. Elijah Cummings (D-Md.)"), else ``j``."""
+    toks = ctx.tokens
+    if toks[j].text != ")":
+        return j
+    k = j - 1
+    while k >= max(lo, j - 8) and toks[k].text != "(":
+        k -= 1
+    return k - 1 if k - 1 >= lo and toks[k].text == "(" else j
 
 
 def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
@@ -202,7 +214,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
             return _speaker(ctx, _apposed_name(ctx, span), previous)
     span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
     if span is not None:
-        span = _past_preposition(ctx, span, lo)
+        span = _past_preposition(ctx, _past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
 
 
@@ -239,6 +251,18 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
             return _np_left(ctx, k, lo) or span
         k -= 1
     return span
+
+
+def _past_place(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int]:
+    """'Stacy Baker of Columbia, South Carolina, says': a state after a town is not the subject;
+    the phrase before the town is."""
+    place = ctx.starts.get(span[0])
+    window = max(0, span[0] - 40)
+    match = re.search(r"\b(?:of|from|in)\s+[A-Z][\w.' -]{1,30},\s*$", ctx.text[window : span[0]])
+    if place is None or place.label != "GPE" or place.end != span[1] or match is None:
+        return span
+    k = ctx.token_at(window + match.start())  # the "of"
+    return (_np_left(ctx, k - 1, lo) or span) if k - 1 >= lo else span
 
 
 def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:

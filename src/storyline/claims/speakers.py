@@ -52,9 +52,11 @@ PERSON_SHARE = 3
 
 
 def is_person(entity: Entity) -> bool:
-    """A person, or a name the tagger called a person at least once ("Trump", often an ORG)."""
+    """A person, a name the tagger often called a person ("Trump", often an ORG), or one whose full
+    name it called a person ("Brent Bozell III" PERSON, then "Bozell" ORG ten times)."""
     people = sum(1 for m in entity.mentions if m.label == "PERSON")
-    return entity.type == "PERSON" or people * PERSON_SHARE >= len(entity.mentions)
+    full_name = any(m.label == "PERSON" and m.text == entity.name and " " in m.text for m in entity.mentions)
+    return entity.type == "PERSON" or people * PERSON_SHARE >= len(entity.mentions) or full_name
 
 
 def _type(ctx: Context, mention: Mention) -> str:

@@ -16,7 +16,7 @@ def word_set(text: str) -> frozenset[str]:
 _SPEECH_LEMMAS = """
 accept accuse acknowledge add address admit advise advocate affirm agree allege allow
 announce answer apologize apologise appeal argue ask assert assure attest aver avow
-bark beg believe blame blast blog boast brag brief broadcast call caution celebrate charge chide
+bark beg believe blame blast blog boast brag brief broadcast call caution celebrate chant charge chide
 cite claim clarify comment complain concede criticize criticise conclude condemn confess confide confirm
 congratulate contend continue convey counter crow cry debate decide declare decry defend
 demand deny describe dismiss dispute echo elaborate emphasize exhort emphasise encourage endorse
@@ -24,7 +24,7 @@ estimate exclaim explain express fear figure forecast fume gripe groan grumble g
 guess hail hint hope implore indicate inform insist instruct interject interrupt joke
 lament laud lecture maintain mention mock mourn mull muse mutter note notice object observe
 offer opine order pledge plead point post posit praise pray predict proclaim promise put
-propose protest publish question quip rage rail rally rant reaffirm realize realise reason
+propose protest publish question quip rage rail rally rant react reaffirm realize realise reason
 reassure rebut recall reckon recommend recount reflect reiterate reject relate remark
 remind reply report reprimand respond retort reveal say scoff scold scream shoot shout
 sigh signal snap sneer speak speculate state stress suggest summarize summarise swear
@@ -44,7 +44,8 @@ NO_INVERSION = frozenset({"tell", "inform", "remind", "assure", "brief", "thank"
 #: Words between a subject and its verb that do not interrupt the clause.
 AUXILIARIES = word_set("""has have had would will may might could should can did does do is was
 were be been also later then again once recently previously repeatedly not n't never often even
-just only still already further quickly simply publicly privately reportedly allegedly""")
+just only still already further quickly simply publicly privately reportedly allegedly
+himself herself themselves itself""")
 #: Titles of people who speak for someone else.
 SPOKESPERSON = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                           "spokeswomen", "representative", "aide", "adviser", "advisor", "secretary",
