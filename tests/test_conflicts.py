@@ -152,6 +152,8 @@ def test_quote_renderings(a: str, b: str, expected: tuple[str, str] | None) -> N
     (("gordon", "advisors"), ("gordon", "advisers"), False),
     (("kim", "jong", "un"), ("kim", "jung", "un"), True),  # one letter in a word of four
     (("navy",), ("nato",), False),  # two letters in a short word
+    (("international", "woman's", "day"), ("international", "women's", "day"), False),  # plural, not spelling
+    (("coast", "guardsman"), ("coast", "guardsmen"), False),
 ])
 def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
     assert (respelled(a, b) is not None) is expected

@@ -36,8 +36,19 @@ def respelled(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
         return None
     if _regional(x) == _regional(y):
         return None  # "Theatre"/"Theater", "Recognised"/"Recognized", "Advisers"/"Advisors"
+    if _singular(x) == _singular(y):
+        return None  # "Woman's Day"/"Women's Day", "Policeman"/"Policemen": number, not spelling
     edits = Levenshtein.distance(x, y)
     return f"{x}/{y}" if edits <= (MAX_EDITS if min(len(x), len(y)) >= LONG_WORD else 1) else None
+
+
+def _singular(word: str) -> str:
+    """A word's singular for the plurals a respelling check would mistake (-men, -ies, -s)."""
+    word = word.removesuffix("'s").removesuffix("\u2019s")
+    for plural, single in (("men", "man"), ("ies", "y"), ("s", "")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + single
+    return word
 
 
 def _regional(word: str) -> str:
