@@ -50,6 +50,23 @@ def records(full: bool) -> tuple[list[dict[str, str | None]], list[str]]:
     return out, truth
 
 
+def grown(base: list[dict[str, str | None]], events: list[str], size: int
+          ) -> tuple[list[dict[str, str | None]], list[str]]:
+    """The first ``size`` records; beyond the base, distinct copies as ``benchmarks/scale.py`` makes
+    them: copy k ends "(Edition k.)" and is published 400 x k days later (new stories)."""
+    out, truth = [], []
+    for i in range(size):
+        copy, at = divmod(i, len(base))
+        rec = dict(base[at])
+        if copy:
+            rec["text"] = f"{rec['text']} (Edition {copy}.)"
+            if rec.get("published"):
+                rec["published"] = (date.fromisoformat(str(rec["published"])) + timedelta(days=400 * copy)).isoformat()
+        out.append(rec)
+        truth.append(f"{events[at]}#{copy}")
+    return out, truth
+
+
 def _partition(stories: list[dict]) -> dict[str, str]:
     return {a: s["id"] for s in stories for a in s["articles"]}
 
@@ -71,6 +88,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[300])
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--full", action="store_true", help="full-length NeuS val triplets")
+    parser.add_argument("--spark-only", action="store_true", help="time Spark alone (no agreement scores)")
     args = parser.parse_args()
     from storyline.brief.render import brief_dict
     from storyline.ingest.structured import article_from_record
@@ -80,21 +98,22 @@ def main() -> None:
 
     base, events = records(args.full)
     for size in args.sizes:
-        chosen = base[:size]
-        truth = {article_from_record(r, "x").id: e for r, e in zip(chosen, events)}
+        chosen, events_of = grown(base, events, size)
+        truth = {article_from_record(r, "x").id: e for r, e in zip(chosen, events_of)}
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "articles.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in chosen), encoding="utf-8")
             start = time.perf_counter()
-            local = brief_dict(run([str(path)], Options()))["stories"]
+            local = [] if args.spark_only else brief_dict(run([str(path)], Options()))["stories"]
             local_s = time.perf_counter() - start
             start = time.perf_counter()
             spark = run_spark([str(path)], Options(), args.master).stories
             spark_s = time.perf_counter() - start
-        scores = compare(local, spark, truth)
         print(f"articles: {len(chosen)}  stories: local {len(local)}, spark {len(spark)}")
-        print(f"  seconds: local {local_s:.1f}  spark {args.master} {spark_s:.1f}")
-        print("  " + "  ".join(f"{k}: {v:.3f}" for k, v in scores.items()))
+        print(f"  seconds: local {local_s:.1f}  spark {args.master} {spark_s:.1f}", flush=True)
+        if not args.spark_only:
+            scores = compare(local, spark, truth)
+            print("  " + "  ".join(f"{k}: {v:.3f}" for k, v in scores.items()), flush=True)
 
 
 if __name__ == "__main__":
