@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -98,19 +100,26 @@ def brief(paths: tuple[str, ...], fmt: str, out: str | None, model: str | None, 
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: str, model: str | None, batch_size: int, quiet: bool) -> None:
     """Add articles to the store, grouping them into stories (re-ingesting changes nothing)."""
-    from storyline.store import Store
     from storyline.store import ingest as ingest_into
 
     progress = not quiet and sys.stderr.isatty()
+    _into_store(db, "updated", lambda store: ingest_into(paths, store, Options(model=model, progress=progress),
+                                                         batch_size))
+
+
+def _into_store(db: str, verb: str, add: Callable[[Any], Any]) -> None:
+    """Open the store, add to it with ``add(store)`` (an ``IngestReport``), report, exit 0 or 1."""
+    from storyline.store import Store
+
     try:
         with Store(db) as store:
-            report = ingest_into(paths, store, Options(model=model, progress=progress), batch_size)
+            report = add(store)
             total = store.article_count()
     except StorylineError as exc:
         raise click.ClickException(str(exc)) from None
     status = _report_errors(report.errors)
     click.echo(f"storyline: {report.added} added, {report.duplicates} already stored, "
-               f"{len(report.errors)} rejected; {len(report.stories_touched)} stories updated; "
+               f"{len(report.errors)} rejected; {len(report.stories_touched)} stories {verb}; "
                f"{total} articles in {db}", err=True)
     sys.exit(status)
 
@@ -121,20 +130,9 @@ def ingest(paths: tuple[str, ...], db: str, model: str | None, batch_size: int, 
 def load(paths: tuple[str, ...], db: str) -> None:
     """Build or extend a store from briefs computed on Spark (--format jsonl --for-store): no
     second NLP pass; later 'ingest' runs keep adding to it."""
-    from storyline.store import Store
     from storyline.store.load import load as load_into
 
-    try:
-        with Store(db) as store:
-            report = load_into(paths, store)
-            total = store.article_count()
-    except StorylineError as exc:
-        raise click.ClickException(str(exc)) from None
-    status = _report_errors(report.errors)
-    click.echo(f"storyline: {report.added} added, {report.duplicates} already stored, "
-               f"{len(report.errors)} rejected; {len(report.stories_touched)} stories loaded; "
-               f"{total} articles in {db}", err=True)
-    sys.exit(status)
+    _into_store(db, "loaded", lambda store: load_into(paths, store))
 
 
 @main.command()
@@ -191,7 +189,8 @@ def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, model: s
 
 
 @main.command()
-@click.option("--db", default="storyline.db", show_default=True, help="The SQLite store (opened read-only).")
+@click.option("--db", default="storyline.db", show_default=True,
+              help="The SQLite store (served read-only; an older store is upgraded once at start).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; loopback by default.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--verbose", is_flag=True, help="Log every request.")
