@@ -58,6 +58,8 @@ def test_index_lists_stories(server: str) -> None:
     assert "North Korean Diplomat" in html and 'type="search"' in html
     data = json.loads(get(server + "/index.json")[2])
     assert data["count"] >= 1 and data["stories"][0]["size"] >= 5
+    updated = data["stories"][0]["updated_at"]  # what is new or updated, and since when
+    assert updated and f'datetime="{updated}"' in html and "updated " in html
 
 
 @pytest.mark.parametrize(("query", "hits"), [("Ri Il-gyu", True), ("Kuwait", True), ("zzzunknownzzz", False)])
