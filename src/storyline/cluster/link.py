@@ -6,7 +6,9 @@ Complete link cut at a threshold merges two groups only when every article of on
 similar mergeable pair first (similarities clipped to 1, as a distance of 1 - s) gives the
 same stories as agglomerative complete linkage cut at 1 - threshold, up to ties, which are
 broken here by the groups' smallest ids: the result depends on the edges only, never on input
-order. Memory and time grow with the edges, not with the component's square.
+order. Memory and time grow with the edges, not with the component's square. On top of that
+rule, a merge must pass the COHESION criterion (with ``cohesion=0`` the stories are exactly
+scipy's complete linkage cut at the threshold; tests/test_cluster_engine.py checks it).
 """
 
 from __future__ import annotations
