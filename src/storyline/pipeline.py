@@ -144,13 +144,15 @@ def run(paths: Iterable[str], options: Options | None = None) -> Brief:
     sentences = {aid: spans for _, found in built for aid, spans in found.items()}  # citation anchors
     assign_threads(stories, dict(zip([a.id for a in articles], features)), {a.id: a.published for a in articles})
     counts = Counter(len(s.articles) for s in stories)
-    errors = [str(e) for e in read.errors] + unplaced(articles, stories, options)
+    placed = {aid for story in stories for aid in story.articles}
+    errors = [str(e) for e in read.errors] + unplaced(((a.id, a.path, a.url) for a in articles), placed, options)
     return Brief(articles, stories, errors, {"story_sizes": dict(counts), "sentences": sentences})
 
 
-def unplaced(articles: Iterable[Article], stories: Iterable[Story], options: Options) -> list[str]:
-    """One line per article read that is in no story, with the reason (nothing is dropped silently):
-    every article is clustered, so only stories below ``min_story_size`` leave one out."""
-    placed = {a for s in stories for a in s.articles}
-    return [f"{a.path or a.url or a.id}: not in any story: its story has fewer than "
-            f"{options.min_story_size} articles" for a in articles if a.id not in placed]
+def unplaced(articles: Iterable[tuple[str, str | None, str | None]], placed: set[str],
+             options: Options) -> list[str]:
+    """One line per article ``(id, path, url)`` read that is in no story, with the reason (nothing is
+    dropped silently): every article is clustered, so only stories below ``min_story_size`` leave
+    one out. Both engines report through this."""
+    return [f"{path or url or aid}: not in any story: its story has fewer than {options.min_story_size} articles"
+            for aid, path, url in articles if aid not in placed]

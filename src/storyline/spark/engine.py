@@ -168,6 +168,7 @@ def run_spark(paths: Sequence[str], options: Options, master: str | None = None,
     ``for_store``: keep each article's text and annotation (``SparkBrief.stored``), so that
     ``storyline load`` can build a desk store from the output without a second NLP pass."""
     from storyline.nlp import load_model
+    from storyline.pipeline import unplaced
     from storyline.spark.session import spark_session
 
     load_model(options.model)  # fail fast on the driver, with the model error, before any job
@@ -189,9 +190,8 @@ def run_spark(paths: Sequence[str], options: Options, master: str | None = None,
     _thread(briefs, [json.loads(r["profile"]) for r in rows])
     fields = ("id", "path", "url", "outlet", "title", "published", "author")  # as render.article_dict
     meta = [{k: r[k] for k in fields} for r in articles.orderBy(*ORDER).select(*fields).toLocalIterator()]
-    placed = {a for s in briefs for a in s["articles"]}
-    errors += [f"{a['path'] or a['url'] or a['id']}: not in any story: its story has fewer than "
-               f"{options.min_story_size} articles" for a in meta if a["id"] not in placed]
+    placed = {aid for s in briefs for aid in s["articles"]}
+    errors += unplaced(((a["id"], a["path"], a["url"]) for a in meta), placed, options)
     stored = {k: v for r in rows for k, v in json.loads(r["store"]).items()}
     return SparkBrief(meta, briefs, errors, stored)
 
