@@ -165,3 +165,53 @@ def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> No
 ])
 def test_kin_compatible(a: str, b: str, expected: bool) -> None:
     assert compatible(a, b) is expected
+
+
+def _lead_conflicts(tmp_path: Path, lead_a: str, lead_b: str) -> list[Conflict]:
+    """Conflicts when each article opens with its own lead before the shared text."""
+    lines = [json.dumps({"text": f"{lead_a} {BASE_A}", "outlet": "Wire A", "published": "2024-03-05"}),
+             json.dumps({"text": f"{lead_b} {BASE_B}", "outlet": "Wire B", "published": "2024-03-05"})]
+    path = tmp_path / "story.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    stories = run([str(path)], Options()).stories
+    assert len(stories) == 1
+    return stories[0].conflicts
+
+
+LEAD_CASES = {
+    "main event, two verbs": ("The Justice Department notified the Supreme Court on Tuesday that it no longer backs "
+                              "the lawsuit against the Valdoria health law.",
+                              "The Justice Department told the Supreme Court on Wednesday that it no longer supports "
+                              "the lawsuit against the Valdoria health law.", "date", {"Tuesday", "Wednesday"}),
+    "named year": ("Investigators concluded that foreign agents meddled in the 2016 election in Valdoria.",
+                   "Investigators concluded that foreign agents interfered in the 2013 election in Valdoria.",
+                   "date", {"2016 election", "2013 election"}),
+    "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
+                   "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
+                   "number", {"200 million", "additional 260 million"}),
+}
+LEAD_CONTROLS = {
+    "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
+                                 "one man, police said.",
+                                 "A 61-year-old man was charged with murder on Saturday after opening fire at an "
+                                 "office party in Valdoria, killing one man."),
+    "an announcement of the event": ("The son of Judge Ana Ruiz was killed Sunday at her home in Valdoria.",
+                                     "Police announced Monday that the son of Judge Ana Ruiz had been killed at "
+                                     "her home in Valdoria."),
+    "a plan and an event": ("Senator Ana Ruiz voiced frustration with the trial in Valdoria on Wednesday night.",
+                            "Senator Ana Ruiz will try to force a vote on the trial in Valdoria on Thursday."),
+}
+
+
+@pytest.mark.parametrize("name", list(LEAD_CASES))
+def test_detects_in_leads(tmp_path: Path, name: str) -> None:
+    a, b, kind, values = LEAD_CASES[name]
+    conflicts = [c for c in _lead_conflicts(tmp_path, a, b) if c.kind == kind]
+    assert conflicts, f"no {kind} conflict found"
+    assert values <= {p.value for p in conflicts[0].positions}
+
+
+@pytest.mark.parametrize("name", list(LEAD_CONTROLS))
+def test_leads_that_agree(tmp_path: Path, name: str) -> None:
+    a, b = LEAD_CONTROLS[name]
+    assert _lead_conflicts(tmp_path, a, b) == []

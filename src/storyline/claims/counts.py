@@ -19,6 +19,8 @@ ABOUT = re.compile(r"\b(?:about|around|nearly|almost|some|roughly|approximately|
                    r"close to|just under|just over|more or less)$", re.I)
 #: An approximate count covers this share either side of its value. Chosen by hand.
 APPROX_SPREAD = 0.2
+#: Words before a count that make it an increment ("an additional 200 million", "another 6.6 million").
+ADDED = re.compile(r"\b(?:additional|another|further|extra)$", re.I)
 #: Tokens that may stand between a number and the noun it counts ("two of his economic councils").
 BRIDGE = {"of", "his", "her", "their", "its", "the", "a", "-", "new"}
 #: A count followed by these is part of a larger one ("two other victims", "three more boys").
@@ -60,16 +62,17 @@ def _nouns(view: SentenceView, position: int, label: str) -> frozenset[str]:
     if label == "QUANTITY":  # "170,000-square-foot": the measure, not the noun after it
         return frozenset(w.lower() for w in re.findall(r"[A-Za-z]{2,}", view.tokens[position].text + " "))
     found: set[str] = set()
+    part = ""
     for tok in view.tokens[position + 1 : position + 8]:
         if tok.pos == "NOUN":
             found.add(tok.lemma)
         elif found:
             break  # the first run of nouns: "three boats" of "three boats of the pirates"
         elif tok.text.lower() in PARTIAL:
-            return frozenset()  # "two other victims": part of a count
+            part = "+"  # "two other victims", "200 million more doses": part of a count
         elif not (tok.pos in ("ADJ", "PROPN", "NUM", "DET") or tok.text.lower() in BRIDGE):
             break
-    return frozenset(found)
+    return frozenset(part + noun for noun in found)
 
 
 def counts(view: SentenceView, text: str) -> list[Count]:
@@ -93,5 +96,8 @@ def counts(view: SentenceView, text: str) -> list[Count]:
             low = 0.0
         elif ABOUT.search(before.rstrip()):
             low, high = value * (1 - APPROX_SPREAD), value * (1 + APPROX_SPREAD)
-        result.append(Count(value, low, high, m.text, _nouns(view, end, m.label), position))
+        nouns = _nouns(view, end, m.label)
+        if ADDED.search(before.rstrip()):  # "an additional 200 million doses"
+            nouns = frozenset(n if n.startswith("+") else "+" + n for n in nouns)
+        result.append(Count(value, low, high, m.text, nouns, position))
     return result

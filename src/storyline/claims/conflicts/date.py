@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
-from storyline.claims.facts import Fact
-from storyline.claims.slots import DATE_BOUNDS, SPEECH_VERBS, DateParts, SentenceView, date_parts
+from storyline.claims.facts import Fact, is_lead
+from storyline.claims.slots import DATE_BOUNDS, LIGHT_VERBS, SPEECH_VERBS, DateParts, SentenceView, date_parts
 from storyline.records import Conflict
 
 #: Two sentences dating one rare anchor must share at least this much else (sentence cosine).
@@ -30,7 +30,20 @@ MAX_YEARS = 2
 #: Main verbs of two sentences of one fact at this cosine or more date the same event. Tuned on
 #: the first 100 NeuS val stories (weekday injections found vs dates flagged on unchanged stories).
 MAIN_VERB_MIN_SIMILARITY = 0.42
+#: Sentences naming one thing with two years ("the 2016 election" / "the 2013 election") state one
+#: fact at this cosine. Tuned on NeuS val (year injections vs conflicts on unchanged stories).
+NAMED_YEAR_MIN_SIMILARITY = 0.4
+#: One verb dated twice in sentences this close is one event even when its clause shares no
+#: other word ("which commenced in September"). Tuned on ECB+ dev and NeuS val false alarms.
+SAME_VERB_SIMILARITY = 0.6
 APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
+#: Verbs that report an act of saying, for telling a statement's date from an event's ("said
+#: Monday" / "was killed Sunday"); wider than ``SPEECH_VERBS`` (which are light in other checks).
+SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
+                         "unveil", "urge", "tweet", "testify", "vow", "pledge"}
+
+#: Words that set two events of one sentence in order: a lead holding one dates either.
+SEQUENCE = {"after", "before", "following", "since", "later", "earlier"}
 
 
 _DATED: WeakKeyDictionary[SentenceView, list[tuple[str, DateParts, str, int]]] = WeakKeyDictionary()
@@ -78,10 +91,31 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
     if a.future(a.verb_position(verb_a)) != b.future(b.verb_position(verb_b)):
         return False  # a plan and an event
     if verb_a == verb_b:
-        return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a})
+        return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a}) or similarity >= SAME_VERB_SIMILARITY
+    if _sequenced(a, pa, b) or _sequenced(b, pb, a):
+        return False
+    if _lead_event(a, pa) and _lead_event(b, pb):
+        return (verb_a in SAYING) == (verb_b in SAYING)
     main = verb_a == a.main_verb() and verb_b == b.main_verb()
     saying = (verb_a in SPEECH_VERBS) == (verb_b in SPEECH_VERBS)  # "defended on Monday" / "said Sunday"
     return main and saying and similarity >= MAIN_VERB_MIN_SIMILARITY
+
+
+def _lead_event(view: SentenceView, position: int) -> bool:
+    """The first dated verb of an article's first sentence: when the story's main event happened
+    ("notified the court on Tuesday" / "told the court on Wednesday")."""
+    dated = _dated(view)
+    return is_lead(view) and bool(dated) and dated[0][3] == position
+
+
+def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
+    """``view`` dates a later event than one the other sentence tells too ("charged Saturday
+    after opening fire, killing one" / "opened fire Friday, killing one")."""
+    later = [t for t in view.tokens[position:] if t.text.lower() in SEQUENCE]
+    if not later:
+        return False
+    verbs = {t.lemma for t in other.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS}
+    return any(t.pos == "VERB" and t.lemma in verbs for t in view.tokens[position + 1 :])
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
@@ -97,6 +131,37 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                     continue  # another doer, another event
                 if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
+
+
+def _named_years(view: SentenceView) -> dict[str, set[int]]:
+    """The years that name a thing, by the thing's head noun ("the 2016 election": election -> {2016})."""
+    found: dict[str, set[int]] = defaultdict(set)
+    for position, expression in view.times:
+        parts = date_parts(expression)
+        if not parts or not parts.year or parts.month or not _modifier(view, position, expression):
+            continue
+        after = position + len(expression.split())
+        for tok in view.tokens[after : after + 3]:
+            if tok.pos == "NOUN":
+                found[tok.lemma].add(parts.year)
+                break
+            if tok.pos not in ("ADJ", "PROPN"):
+                break
+    return found
+
+
+def named_years(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    """The same thing of the same fact named with two years ("the 2016 election" / "the 2013
+    election"), in sentences close enough to state one fact."""
+    for a, b, similarity in fact.pairs():
+        if similarity < NAMED_YEAR_MIN_SIMILARITY:
+            continue
+        years_a, years_b = _named_years(a), _named_years(b)
+        for noun in sorted(set(years_a) & set(years_b)):
+            ya, yb = years_a[noun], years_b[noun]
+            if len(ya) == 1 and len(yb) == 1 and ya != yb:
+                first, second = next(iter(ya)), next(iter(yb))
+                yield Disagreement("date", f"the year of the {noun}", f"{first} {noun}", a, f"{second} {noun}", b)
 
 
 def _years(view: SentenceView) -> list[tuple[int, str]]:
