@@ -64,8 +64,8 @@ def _nouns(view: SentenceView, position: int, label: str) -> frozenset[str]:
     found: set[str] = set()
     part = ""
     for tok in view.tokens[position + 1 : position + 8]:
-        if tok.pos == "NOUN":
-            found.add(tok.lemma)
+        if tok.pos == "NOUN" or (tok.ent == "NORP" and tok.text.endswith("s")):  # "100 million Americans"
+            found.add(tok.lemma.lower())
         elif found:
             break  # the first run of nouns: "three boats" of "three boats of the pirates"
         elif tok.text.lower() in PARTIAL:

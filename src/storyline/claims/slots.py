@@ -156,6 +156,8 @@ class SentenceView:
             if self.clause_of[i] != clause or tok.pos != "VERB" or tok.lemma in skip:
                 continue
             distance = position - i if i < position else (i - position) * 2
+            if i > position and self.tokens[i - 1].text.lower() == "to":
+                distance *= 4  # "signed the bill Tuesday to aid employers": the date is the signing's
             if best is None or distance < best[0]:
                 best = (distance, tok.lemma)
         return best[1] if best else None

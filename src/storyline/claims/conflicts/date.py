@@ -36,6 +36,7 @@ NAMED_YEAR_MIN_SIMILARITY = 0.4
 #: One verb dated twice in sentences this close is one event even when its clause shares no
 #: other word ("which commenced in September"). Tuned on ECB+ dev and NeuS val false alarms.
 SAME_VERB_SIMILARITY = 0.6
+TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight"}
 APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 #: Verbs that report an act of saying, for telling a statement's date from an event's ("said
 #: Monday" / "was killed Sunday"); wider than ``SPEECH_VERBS`` (which are light in other checks).
@@ -64,8 +65,9 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
         if parts is None or _modifier(view, position, expression):
             continue
         clause = view.clause_of[position]
-        if sum(1 for q, _, other in explicit if other and q != position and view.clause_of[q] == clause) > 0:
-            continue
+        if any(other and q != position and view.clause_of[q] == clause and not _modifier(view, q, e)
+               for q, e, other in explicit):
+            continue  # two dates in one clause ("from May to July"); a year naming a thing is not one
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
         if before in DATE_BOUNDS or first in DATE_BOUNDS:
@@ -179,7 +181,9 @@ def _years(view: SentenceView) -> list[tuple[int, str]]:
 def _modifier(view: SentenceView, position: int, expression: str) -> bool:
     """A year naming a thing ("the 2016 election", "2019 federal budget"), not a time."""
     after = position + len(expression.split())
-    return after < len(view.tokens) and view.tokens[after].pos in ("NOUN", "PROPN", "ADJ")
+    if after >= len(view.tokens) or view.tokens[after].lemma.lower() in TIME_OF_DAY:
+        return False  # "Thursday night"
+    return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ")
 
 
 def _nearest_year(start: int, end: int, years: list[tuple[int, str]]) -> str | None:
