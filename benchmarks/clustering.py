@@ -31,18 +31,20 @@ from storyline.evaluation import ECB_DEV_TOPICS, ECB_TRAIN_TOPICS, bcubed, read_
 from storyline.nlp.annotate import AnnotatedArticle
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
-Labelled = tuple[list[AnnotatedArticle], dict[str, Hashable]]
+Labelled = tuple[list[AnnotatedArticle], dict[Hashable, Hashable]]
 
 
 def annotated_sets(cache: Path | None, shared: Path = SHARED) -> dict[str, Labelled]:
     """NeuS val and ECB+ train/dev, annotated (read from ``cache`` when it exists, else written there)."""
     if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())  # type: ignore[no-any-return]
+        loaded: dict[str, Labelled] = pickle.loads(cache.read_bytes())
+        return loaded
     from storyline.nlp import annotate, load_model
 
     nlp = load_model()
     articles, neus_gold = read_neus_triplets(shared / "neus_roundups" / "val.source")
-    sets: dict[str, Labelled] = {"neus": (annotate(articles, nlp), dict(neus_gold))}
+    neus: dict[Hashable, Hashable] = dict(neus_gold)
+    sets: dict[str, Labelled] = {"neus": (annotate(articles, nlp), neus)}
     for name, topics in (("ecb_train", ECB_TRAIN_TOPICS), ("ecb_dev", ECB_DEV_TOPICS)):
         docs = read_ecb_topics(shared / "ecbplus", topics)
         sets[name] = (annotate([d.article for d in docs], nlp), {d.article.id: (d.topic, d.subtopic) for d in docs})
@@ -55,7 +57,7 @@ def half(event: Hashable) -> str:
     return "tune" if int(hashlib.sha1(str(event).encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
-def with_dates(docs: Sequence[AnnotatedArticle], gold: dict[str, Hashable], span: int) -> list[AnnotatedArticle]:
+def with_dates(docs: Sequence[AnnotatedArticle], gold: dict[Hashable, Hashable], span: int) -> list[AnnotatedArticle]:
     """Each story one random day in ``span`` days, its articles within two days of it (seeded)."""
     rng = random.Random(0)
     stories = sorted(set(gold.values()), key=lambda g: (len(str(g)), str(g)))  # NeuS: line numbers in order
@@ -64,7 +66,7 @@ def with_dates(docs: Sequence[AnnotatedArticle], gold: dict[str, Hashable], span
         d.article, published=day[gold[d.id]] + timedelta(days=rng.randrange(-2, 3)))) for d in docs]
 
 
-def score(docs: Sequence[AnnotatedArticle], gold: dict[str, Hashable], threshold: float,
+def score(docs: Sequence[AnnotatedArticle], gold: dict[Hashable, Hashable], threshold: float,
           cohesion: float) -> tuple[float, float, float]:
     stories = cluster_features([d.id for d in docs], [article_features(d) for d in docs],
                                [d.article.published for d in docs], threshold, cohesion=cohesion)
@@ -76,7 +78,7 @@ def rows(sets: dict[str, Labelled], threshold: float, cohesion: float) -> list[t
     out = []
     for part in ("all", "tune", "check"):
         kept = [d for d in docs if part == "all" or half(gold[d.id]) == part]
-        sub = {d.id: gold[d.id] for d in kept}
+        sub: dict[Hashable, Hashable] = {d.id: gold[d.id] for d in kept}
         out.append((f"neus {part} undated", score(kept, sub, threshold, cohesion)))
         out.append((f"neus {part} dated", score(with_dates(kept, sub, 3650), sub, threshold, cohesion)))
         out.append((f"neus {part} dated120", score(with_dates(kept, sub, 120), sub, threshold, cohesion)))
