@@ -43,7 +43,7 @@ def annotated_sets(cache: Path | None, shared: Path = SHARED) -> dict[str, Label
 
     nlp = load_model()
     articles, neus_gold = read_neus_triplets(shared / "neus_roundups" / "val.source")
-    neus: dict[Hashable, Hashable] = dict(neus_gold)
+    neus: dict[Hashable, Hashable] = {k: v for k, v in neus_gold.items()}
     sets: dict[str, Labelled] = {"neus": (annotate(articles, nlp), neus)}
     for name, topics in (("ecb_train", ECB_TRAIN_TOPICS), ("ecb_dev", ECB_DEV_TOPICS)):
         docs = read_ecb_topics(shared / "ecbplus", topics)
