@@ -84,6 +84,18 @@ def test_cohesion_keeps_two_tight_groups_apart() -> None:
     assert cluster_component("abc", [("a", "b", 0.6), ("a", "c", 0.4), ("b", "c", 0.3)]) == [["a", "b", "c"]]
 
 
+@pytest.mark.parametrize(("edges", "groups"), [
+    # a lone article joins a near-copy pair under complete link alone (the third outlet's report)
+    ([("a", "b", 0.9), ("a", "c", 0.15), ("b", "c", 0.12)], [["a", "b", "c"]]),
+    # two pairs: the cross average (0.3) against the mean inside average ((0.8 + 0.2) / 2 = 0.5)
+    ([("a", "b", 0.8), ("c", "d", 0.2)] + [(x, y, 0.3) for x in "ab" for y in "cd"], [["a", "b", "c", "d"]]),
+    ([("a", "b", 0.8), ("c", "d", 0.6)] + [(x, y, 0.3) for x in "ab" for y in "cd"], [["a", "b"], ["c", "d"]]),
+])
+def test_cohesion_holds_groups_not_lone_articles(edges: list[tuple[str, str, float]], groups: list[list[str]]) -> None:
+    ids = sorted({x for e in edges for x in e[:2]})
+    assert cluster_component(ids, edges, cohesion=0.6) == groups
+
+
 def test_stories_do_not_depend_on_input_order() -> None:
     ids, feats, dates = corpus(7, 80)
     first = cluster_features(ids, feats, dates, 0.2)
