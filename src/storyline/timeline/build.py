@@ -21,6 +21,8 @@ DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recent
 RELATIVE_BEFORE = re.compile(r"\b(?:this|last|next|this past|this coming)\s+$", re.IGNORECASE)
 #: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
 YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
+#: The day a reporting period ends ("the quarter ended Sept. 30"): a boundary, not an action.
+ENDS_A_PERIOD = re.compile(r"\b(?:quarter|year|period|months|weeks|half)\s+(?:ended|ending)\s+$", re.IGNORECASE)
 #: Precisions outside the brief's contract: resolved (and scored) but never timeline entries.
 NOT_IN_TIMELINE = frozenset({"century", "half"})
 #: How many tokens around a date an action verb may be to be the one it dates (same clause);
@@ -82,8 +84,11 @@ class _Anchors:
 
     def move(self, resolved: ResolvedDate, ref: date | None) -> None:
         self.last = resolved
-        if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
-            self.quarter = resolved  # results reported, not forecast: what "a year ago" compares with
+        if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat() \
+                and (self.quarter is None or resolved.date >= self.quarter.date):
+            # results reported, not forecast: what "a year ago" compares with; an earlier quarter
+            # named in passing ("after a flat second quarter") does not replace the one reported
+            self.quarter = resolved
 
 
 def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[Mention, TimeRef]]:
@@ -162,7 +167,8 @@ def _skip_apposition(preceding: list[Token]) -> list[Token]:
 def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: ResolvedDate,
                      tokens: list[Token]) -> bool:
     """A timeline entry: the date is attached to an action verb in its clause, is not a year used
-    as an adjective ("the 2020 candidates"), and is not "today" inside a quotation."""
+    as an adjective ("the 2020 candidates"), not the day a period ends ("the quarter ended
+    Sept. 30") and not "today" inside a quotation."""
     if resolved.precision in NOT_IN_TIMELINE:
         return False
     before, after = _clause(tokens, mention.start, mention.end)
@@ -172,6 +178,8 @@ def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: Resolved
         return False
     if DEICTIC.fullmatch(words) and _inside_quote(doc, mention):
         return False
+    if ENDS_A_PERIOD.search(doc.article.text[max(0, mention.start - 24): mention.start]):
+        return False  # "the quarter ended Sept. 30": the period is the entry, not the day it ends
     return any(t.pos == "VERB" and t.lemma not in NOT_ACTIONS or _event_noun(t) for t in before + after)
 
 

@@ -31,7 +31,23 @@ def date_mentions(doc: AnnotatedArticle) -> list[Mention]:
             continue
         sentence = max(0, bisect_right(starts, start) - 1)
         found.append(Mention(doc.id, sentence, start, end, match[0], "DATE"))
-    return _join_adjacent(doc, sorted(found, key=lambda m: (m.start, m.end)))
+    joined = _join_adjacent(doc, sorted(found, key=lambda m: (m.start, m.end)))
+    return [part for m in joined for part in _split_period_end(doc, m)]
+
+
+#: "the quarter ended Sept. 30", "the year ending June 30, 1990": a period and the day it ends,
+#: two dates (the day is not the period's start; TimeML marks them apart).
+PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.IGNORECASE)
+
+
+def _split_period_end(doc: AnnotatedArticle, mention: Mention) -> list[Mention]:
+    m = PERIOD_END.search(mention.text)
+    if m is None or not m.start():
+        return [mention]
+    cut, resume = mention.start + m.start(), mention.start + m.end()
+    text = doc.article.text
+    return [Mention(doc.id, mention.sentence, mention.start, cut, text[mention.start:cut], mention.label),
+            Mention(doc.id, mention.sentence, resume, mention.end, text[resume:mention.end], mention.label)]
 
 
 #: What may separate two date mentions that are one expression ("10 p.m. Wednesday",
