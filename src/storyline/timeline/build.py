@@ -19,6 +19,11 @@ from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recently|this (?:morning|afternoon|evening))")
 #: Words that make the date after them relative, when the NER leaves them out of its span.
 RELATIVE_BEFORE = re.compile(r"\b(?:this|last|next|this past|this coming)\s+$", re.IGNORECASE)
+#: A period of results named around a year the NER tags alone: "the corresponding period last
+#: year", "the 1989 period" (read from the quarter last reported).
+PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|same|year-earlier|year-ago)\s+"
+                           r"(?:period|quarter)\s+$", re.IGNORECASE)
+PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.IGNORECASE)
 #: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
 YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
 #: The day a reporting period ends ("the quarter ended Sept. 30"): a boundary, not an action.
@@ -115,10 +120,7 @@ def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: 
     text = doc.article.text
     tense = tense_at(tokens, mention.start, mention.end)
     context = text[max(0, mention.start - 16): mention.start]
-    expression = mention.text
-    relative = RELATIVE_BEFORE.search(context)
-    if relative and not re.match(r"(?:this|last|next)\b", expression, re.IGNORECASE):  # "this November"
-        expression = relative[0] + expression
+    expression = _expression(text, mention)
     resolved = resolve_expression(expression, ref, context, tense, anchors.last, anchors.quarter)
     determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
     if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
@@ -129,9 +131,27 @@ def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: 
     if anchors.quarter and mention.text.lower() == "last year" and \
             YEAR_OVER_YEAR.search(text[doc.sentences[mention.sentence].start: mention.start]):
         return shift(anchors.quarter, years=-1)  # "... compared with $3 million last year"
-    if not BACK_REFERENCE.search(mention.text.lower()):
+    if not BACK_REFERENCE.search(expression.lower()):
         anchors.move(resolved, ref)
     return resolved
+
+
+def _expression(text: str, mention: Mention) -> str:
+    """The mention with the words around it that the NER leaves out and that change what it
+    means: "this" in "this November", "the corresponding period" before "last year", "period"
+    after "the 1989"."""
+    context = text[max(0, mention.start - 32): mention.start]
+    expression = mention.text
+    relative = RELATIVE_BEFORE.search(context)
+    if relative and not re.match(r"(?:this|last|next)\b", expression, re.IGNORECASE):  # "this November"
+        expression = relative[0] + expression
+    period = PERIOD_BEFORE.search(context)
+    if period and expression.lower() == "last year":
+        expression = period[0] + expression
+    after = PERIOD_AFTER.match(text, mention.end)
+    if after and re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d", expression, re.IGNORECASE):
+        expression = ("" if expression[:1].isalpha() else "the ") + expression + after[0]
+    return expression
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:

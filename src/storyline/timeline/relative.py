@@ -53,7 +53,7 @@ _COUNT = r"(?P<n>\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")"
 QUARTER_ALONE = re.compile(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+"
                            r"(?:fiscal\s+)?(?:quarter|period)$")
 YEAR_BACK = re.compile(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period"
-                       r"|year-earlier|year-ago")
+                       r"|year-earlier|year-ago|\blast year['’]?s (?:quarter|period)\b")
 THAT_UNIT = re.compile(rf"(?:earlier |later |by |in )?(?:that|the same)\s+{_UNIT}"
                        r"|(?:earlier|later) that (?:morning|night|evening|afternoon)")
 NEXT_UNIT = re.compile(r"(?:the|a)\s+(?P<dir>following|next|previous|preceding|prior)\s+"
@@ -148,8 +148,10 @@ def _halves(text: str, ref: date) -> ResolvedDate | None:
     return ResolvedDate(ym(year, 1 if m["h"] in ("first", "1st") else 7), "half")
 
 
-def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
-    """Quarters without a year: "the third quarter", "the latest quarter", "the quarter"."""
+def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
+              reported: ResolvedDate | None = None) -> ResolvedDate | None:
+    """Quarters without a year: "the third quarter", "the latest quarter", "the quarter";
+    "this quarter" in results copy ("this quarter's loss") is the ``reported`` one."""
     m = re.search(QUARTER_NTH, text)
     short = re.fullmatch(r"(?:the )?q([1-4])", text)
     if m or short:
@@ -164,6 +166,8 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
     if QUARTER_ALONE.search(text):
         if anchor and anchor.precision == "quarter" and not re.search(r"latest|recent", text):
             return ResolvedDate(anchor.date, "quarter")
+        if reported and tense != FUTURE and re.match(r"this (?:fiscal )?quarter", text):
+            return ResolvedDate(reported.date, "quarter")
         if re.search(r"current|this", text):
             return quarter(ref.year, quarter_of(ref))
         last = quarter_of(ref) - 1 or 4
@@ -321,10 +325,10 @@ def year_of_anchor(text: str, anchor: ResolvedDate | None) -> ResolvedDate | Non
 
 def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
                      quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
-    for rule in (lambda: _halves(text, ref),
-                 lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
+    for rule in (lambda: _halves(text, ref), lambda: _year_back(text, ref, anchor, quarter_anchor),
+                 lambda: _with_year(text, ref, tense),
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
-                 lambda: _quarters(text, ref, tense, anchor), lambda: _month_day(text, ref, tense),
+                 lambda: _quarters(text, ref, tense, anchor, quarter_anchor), lambda: _month_day(text, ref, tense),
                  lambda: _holiday(text, ref, tense), lambda: _weekday(text, ref, tense, anchor),
                  lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref, tense, anchor)):
         found = rule()
