@@ -12,6 +12,9 @@ from storyline.timeline.calendar import FUTURE, PAST, PRESENT
 FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
 #: Verbs that put what follows in the future ("is scheduled to", "is expected to", "plans to").
 FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "upcoming"})
+#: Verbs whose infinitive ("decided to admit them in March") happens after them: the date is ahead.
+FORWARD = FUTURE_LEMMAS | {"decide", "agree", "vote", "promise", "pledge", "threaten", "hope", "want",
+                           "prepare", "propose", "offer", "seek", "arrange", "ask", "urge", "choose"}
 #: Speech verbs: in the present ("the minister says Tuesday") they report what was said.
 REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "note", "claim", "deny",
                        "insist", "state", "write", "warn"})
@@ -54,11 +57,16 @@ def _group(tokens: Sequence[Token], i: int) -> list[Token]:
 
 def _group_tense(group: list[Token]) -> str | None:
     words = [t.text.lower() for t in group]
-    lemmas = [t.lemma for t in group]
+    verbal = [t for t in group if t.pos in VERBAL or t.text.lower() == "to"]
+    lemmas = [t.lemma for t in verbal] or [group[0].lemma]
+    if "had" in words:
+        return PAST  # "had been scheduled to expire Friday": a plan already past
     if any(w in FUTURE_WORDS for w in words) or any(lem in FUTURE_LEMMAS for lem in lemmas[1:]):
         return FUTURE
-    if lemmas[0] in SCHEDULED or lemmas[0] in FUTURE_LEMMAS and "to" in words[1:]:
-        return FUTURE  # "scheduled for June 12", "plans to visit in May"
+    if lemmas[0] in SCHEDULED or any(lem in FORWARD and nxt == "to" for lem, nxt in zip(lemmas, lemmas[1:])):
+        return FUTURE  # "scheduled for June 12", "plans to visit in May", "has decided to admit in March"
+    if words[0] in ("is", "are", "am", "'s", "'re") and "to" in words[1:2]:
+        return FUTURE  # "is to resume trading Tuesday"
     if words[0] in ("would", "could", "might", "should"):
         return None
     if any(w in PAST_AUX for w in words):
@@ -108,7 +116,8 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
     term = bool(lead) and (lead[-1] in TERM_WORDS or lead[-1] == "the" and lead[0] in TERM_WORDS)
     after = [i for i, t in enumerate(tokens) if t.idx >= end]
     found = _scan(tokens, list(reversed(before))[:MAX_DISTANCE], start)
-    found = found if found is not None else _scan(tokens, after[:MAX_DISTANCE], start)
+    reach = MAX_DISTANCE * (3 if len(before) <= 1 else 1)  # "In January, ..., a bomb killed a guard"
+    found = found if found is not None else _scan(tokens, after[:reach], start)
     if lead and lead[-1] in DETERMINERS and after and tokens[after[0]].pos == "NOUN":
         # a date used as a modifier: "the October slaying" (nearest), "the November election"
         # (the coming one, unless the clause is past: "tendered by the Tuesday deadline")
