@@ -33,14 +33,14 @@ NON_FINITE = "non-finite"
 #: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1").
 TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
                         "expires", "expiring", "by", "before", "starting", "beginning"})
-#: How a deadline or term is read unless its clause is in the future: as the nearest
+#: How a deadline or term is read unless its clause is in the future: as a date without tense
 #: (TempEval-3 train: 0.923; read as future, 0.916).
 TERM_TENSE: str | None = None
 #: Events set in advance: "the November election" names the coming one.
 SCHEDULED_EVENTS = frozenset({"election", "vote", "ballot", "caucus", "primary", "deadline", "hearing",
                               "summit", "debate", "convention", "referendum", "inauguration", "runoff",
                               "meeting", "trial", "launch", "opening"})
-#: Words before a date used as a modifier ("the Jan. 14 deadline"): read as the nearest.
+#: Words before a date used as a modifier ("the Jan. 14 deadline"): read as a date without tense.
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
@@ -119,7 +119,7 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
     reach = MAX_DISTANCE * (3 if len(before) <= 1 else 1)  # "In January, ..., a bomb killed a guard"
     found = found if found is not None else _scan(tokens, after[:reach], start)
     if lead and lead[-1] in DETERMINERS and after and tokens[after[0]].pos == "NOUN":
-        # a date used as a modifier: "the October slaying" (nearest), "the November election"
+        # a date used as a modifier: "the October slaying" (no tense), "the November election"
         # (the coming one, unless the clause is past: "tendered by the Tuesday deadline")
         return FUTURE if tokens[after[0]].lemma in SCHEDULED_EVENTS and found != PAST else None
     return found if not term or found == FUTURE else TERM_TENSE  # "will continue through Friday"
