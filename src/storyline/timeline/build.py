@@ -9,7 +9,7 @@ from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
-from storyline.timeline.calendar import ResolvedDate, shift
+from storyline.timeline.calendar import PAST, ResolvedDate, shift
 from storyline.timeline.detect import date_mentions
 from storyline.timeline.relative import BACK_REFERENCE
 from storyline.timeline.resolver import resolve_expression
@@ -118,8 +118,8 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
 def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: date | None,
              anchors: _Anchors) -> ResolvedDate | None:
     text = doc.article.text
-    tense = tense_at(tokens, mention.start, mention.end)
     context = text[max(0, mention.start - 16): mention.start]
+    tense = PAST if re.search(r"\bsince\s+$", context, re.IGNORECASE) else tense_at(tokens, mention.start, mention.end)
     expression = _expression(text, mention)
     resolved = resolve_expression(expression, ref, context, tense, anchors.last, anchors.quarter)
     determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)

@@ -66,7 +66,7 @@ THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
 #: Parts of a day written alone ("this morning", "10:35 a.m."): the publication day.
 TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))")
 #: A time of day alone ("10:35 a.m.", "noon"): the day last named, else the publication day.
-CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid-?afternoon"
+CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid[- ]?(?:afternoon|morning)"
                    r"|\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: [a-z]{2,4})?)")
 
 
@@ -306,7 +306,7 @@ def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate 
     for word, delta in offsets.items():
         if re.search(rf"\b{word}\b", text):
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
-    if re.search(r"\byear[- ]end\b|\bend of (?:the|this) year\b", text):
+    if re.search(r"\byear[- ]end\b|\byear['’]s end\b|\bend of (?:the|this) year\b", text):
         end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
         return ResolvedDate(end.isoformat(), "day")
     m = THIS_YEAR.search(text)

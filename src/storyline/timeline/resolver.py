@@ -124,9 +124,10 @@ def _years(text: str) -> ResolvedDate | None:
         end = m["b"] if len(m["b"]) == 4 else m["a"][:2] + m["b"]
         if end > m["a"]:
             return ResolvedDate(m["a"], "year", end=end)
-    m = re.search(rf"(?:{MODIFIERS}[- ]+)?(?:the\s+)?(?P<decade>\d{{3}}0)['’]?s\b", text)
-    if m:
-        return ResolvedDate(m["decade"], "decade", qualifier_of(m["mod"]))
+    m = re.search(rf"(?:{MODIFIERS}[- ]+)?(?:the\s+)?(?P<decade>\d{{3}}0|(?<!\w)['’]\d0)['’]?s\b", text)
+    if m:  # "the 1990s", "the late '80s"
+        decade = m["decade"] if m["decade"][0].isdigit() else f"{_full_year(m['decade'][1:]):04d}"
+        return ResolvedDate(decade, "decade", qualifier_of(m["mod"]))
     m = re.search(r"\bthe\s+(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", text)
     if m:
         tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
@@ -163,6 +164,7 @@ def _fallback(text: str, ref: date | None) -> ResolvedDate | None:
 
 def normalise(expression: str) -> str:
     text = " ".join(expression.lower().replace("–", "-").replace("—", "-").split()).strip(" ,.")
+    text = re.sub(r"\s+or so\b", "", text)  # "a week or so ago"
     return spelled_numbers(spelled_years(text))
 
 
