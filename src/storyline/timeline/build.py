@@ -23,6 +23,8 @@ RELATIVE_BEFORE = re.compile(r"\b(?:this|last|next|this past|this coming)\s+$", 
 #: year", "the 1989 period" (read from the quarter last reported).
 PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|same|year-earlier|year-ago)\s+"
                            r"(?:period|quarter)\s+$", re.IGNORECASE)
+#: A unit the NER tags alone in "the day after his death".
+UNIT_ALONE = r"(?:day|week|month|year|night)"
 PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.IGNORECASE)
 #: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
 YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
@@ -139,7 +141,7 @@ def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: 
 def _expression(text: str, mention: Mention) -> str:
     """The mention with the words around it that the NER leaves out and that change what it
     means: "this" in "this November", "the corresponding period" before "last year", "period"
-    after "the 1989"."""
+    after "the 1989", "after" in "the day after"."""
     context = text[max(0, mention.start - 32): mention.start]
     expression = mention.text
     relative = RELATIVE_BEFORE.search(context)
@@ -151,6 +153,10 @@ def _expression(text: str, mention: Mention) -> str:
     after = PERIOD_AFTER.match(text, mention.end)
     if after and re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d", expression, re.IGNORECASE):
         expression = ("" if expression[:1].isalpha() else "the ") + expression + after[0]
+    after = re.match(r"\s+(?:before|after)\b", text[mention.end:mention.end + 8], re.IGNORECASE)
+    if after and re.search(r"(?<!,)\s+the\s+$", context) and re.fullmatch(UNIT_ALONE, expression, re.IGNORECASE):
+        # "the day after his death"; not in an apposition ("Oct. 12, the day before the crash")
+        expression = "the " + expression + after[0]
     return expression
 
 

@@ -65,8 +65,10 @@ THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
                        r"|(?:the )?(?:full|fiscal|calendar)[- ]year")
 #: Parts of a day written alone ("this morning", "10:35 a.m."): the publication day.
 TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))")
-#: A time of day alone ("10:35 a.m.", "noon"): the day last named, else the publication day.
+#: A time of day alone ("10:35 a.m.", "noon", "in the morning"): the day last named, else the
+#: publication day.
 CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid[- ]?(?:afternoon|morning)"
+                   r"|the (?:morning|afternoon|evening)"
                    r"|\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: [a-z]{2,4})?)")
 
 
