@@ -199,7 +199,7 @@ def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: Resolved
         return False
     before, after = _clause(tokens, mention.start, mention.end)
     words = mention.text.lower().strip()
-    if re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d(?:['’]s)?", words) and after and \
+    if re.fullmatch(r"(?:the\s+)?(?:(?:1[89]|20)\d\d|['’]\d0)(?:['’]?s)?", words) and after and \
             after[0].pos in ("NOUN", "PROPN", "ADJ") and (not before or before[-1].pos != "ADP"):
         return False
     if DEICTIC.fullmatch(words) and _inside_quote(doc, mention):
