@@ -57,6 +57,8 @@ def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expe
     ("10 p.m. Sunday", PAST, "2024-01-07"),
     ("Tuesday", PRESENT, "2024-01-09"),  # the nearest
     ("Saturday", PRESENT, "2024-01-13"),
+    ("Tuesday afternoon", None, "2024-01-09"),  # not "day after"
+    ("Sunday afternoon", PAST, "2024-01-07"),
 ])
 def test_weekdays(expression: str, tense: str | None, expected: str) -> None:
     assert resolved(expression, JAN, tense) == (expected, "day")
@@ -109,6 +111,10 @@ def test_relative_periods_keep_their_precision(expression: str, expected: tuple[
     ("Q4", date(2024, 2, 1), PAST, ("2023-10", "quarter")),
     ("the first half of 1990", JAN, None, ("1990-01", "half")),
     ("the second half of next year", JAN, None, ("2025-07", "half")),
+    ("1990's first half", JAN, None, ("1990-01", "half")),
+    ("the first half of fiscal 1990", JAN, None, ("1990-01", "half")),
+    ("fiscal 97", JAN, None, ("1997", "year")),
+    ("the week ending March 6", date(1998, 3, 11), None, ("1998-03-02", "week")),
     ("the third quarter of next year", JAN, None, ("2025-07", "quarter")),
 ])
 def test_quarters_and_fiscal_years(expression: str, ref: date, tense: str | None,
@@ -130,6 +136,7 @@ def test_quarters_and_fiscal_years(expression: str, ref: date, tense: str | None
     ("the '80s", JAN, None, ("1980", "decade")),
     ("the last half of the '80s", JAN, None, ("1980", "decade")),
     ("the late '90s", JAN, None, ("1990", "decade")),
+    ("the mid-80s", JAN, None, ("1980", "decade")),
     ("by year's end", JULY, None, ("2024-12-31", "day")),
     ("Memorial Day", JAN, None, ("2023-05-29", "day")),  # more than 120 days ahead: the last one
     ("nineteen ninety-six", JAN, None, ("1996", "year")),
@@ -273,7 +280,7 @@ def test_conflicts_do_not_compare_today() -> None:
     assert [r.expression for r in stated_dates(refs)] == ["Tuesday"]
 
 
-@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now"])
+@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now", "in his 80s"])
 def test_vague_or_not_calendar(expression: str) -> None:
     assert resolve_expression(expression, JAN, "", None, DAY) is None
 

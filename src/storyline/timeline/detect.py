@@ -46,8 +46,8 @@ PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?=\S)", re.IGNORECASE)
 
 def _split_period_end(doc: AnnotatedArticle, mention: Mention) -> list[Mention]:
     m = PERIOD_END.search(mention.text)
-    if m is None or not m.start():
-        return [mention]
+    if m is None or not m.start() or re.search(r"\bweek$", mention.text[:m.start()], re.IGNORECASE):
+        return [mention]  # "the week ending March 6" is one week
     cut, resume = mention.start + m.start(), mention.start + m.end()
     text = doc.article.text
     return [Mention(doc.id, mention.sentence, mention.start, cut, text[mention.start:cut], mention.label),

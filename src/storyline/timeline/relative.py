@@ -58,7 +58,7 @@ THAT_UNIT = re.compile(rf"(?:earlier |later |by |in )?(?:that|the same)\s+{_UNIT
                        r"|(?:earlier|later) that (?:morning|night|evening|afternoon)")
 NEXT_UNIT = re.compile(r"(?:the|a)\s+(?P<dir>following|next|previous|preceding|prior)\s+"
                        r"(?P<unit>day|week|month|year|morning|night|evening)"
-                       r"|the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)")
+                       r"|the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)\b")
 REL_UNIT = re.compile(rf"(?:{MODIFIERS}[- ]*(?:of\s+)?)?(?:{_REL}|the current|current|the)[- ]+"
                       rf"(?:fiscal[- ])?{_UNIT}\b")
 THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
@@ -194,8 +194,8 @@ def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
 
 def _counted(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "two years ago", "six weeks ago", "three days later", "a week earlier"."""
-    m = re.search(rf"(?:{_COUNT}[- ]+)?{_UNIT}(?P<plural>s?)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)",
-                  text)
+    m = re.search(rf"(?:\b{_COUNT}[- ]+)?\b{_UNIT}(?P<plural>s?)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
+                  text)  # not "Tuesday afternoon"
     if not m or m["plural"] and not m["n"]:  # "years later": how many is not said
         return None
     n = _count(m["n"]) if m["n"] else 1
