@@ -194,8 +194,8 @@ def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
 
 def _counted(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "two years ago", "six weeks ago", "three days later", "a week earlier"."""
-    m = re.search(rf"(?:\b{_COUNT}[- ]+)?\b{_UNIT}(?P<plural>s?)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
-                  text)  # not "Tuesday afternoon"
+    m = re.search(rf"(?:\b{_COUNT}[- ]+)?\b{_UNIT}(?P<plural>s?)\s+"
+                  r"(?P<dir>ago|earlier|before|later|after|from now|hence)\b", text)  # not "Tuesday afternoon"
     if not m or m["plural"] and not m["n"]:  # "years later": how many is not said
         return None
     n = _count(m["n"]) if m["n"] else 1
