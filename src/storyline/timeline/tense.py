@@ -33,7 +33,7 @@ NON_FINITE = "non-finite"
 #: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1").
 TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
                         "expires", "expiring", "by", "before", "starting", "beginning"})
-#: How a deadline or term is read unless its clause is in the future: as a date without tense
+#: How a deadline or term is read unless its clause is in the future or present: as a date without tense
 #: (TempEval-3 train: 0.923; read as future, 0.916).
 TERM_TENSE: str | None = None
 #: Events set in advance: "the November election" names the coming one.
@@ -68,7 +68,7 @@ def _group_tense(group: list[Token]) -> str | None:
     if words[0] in ("is", "are", "am", "'s", "'re") and "to" in words[1:2]:
         return FUTURE  # "is to resume trading Tuesday"
     if words[0] in ("would", "could", "might", "should"):
-        return None
+        return PRESENT  # "said it would cut jobs by June": mostly ahead, read as the nearest
     if any(w in PAST_AUX for w in words):
         return PAST
     if any(w in PRESENT_AUX for w in words):
@@ -122,4 +122,5 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
         # a date used as a modifier: "the October slaying" (no tense), "the November election"
         # (the coming one, unless the clause is past: "tendered by the Tuesday deadline")
         return FUTURE if tokens[after[0]].lemma in SCHEDULED_EVENTS and found != PAST else None
-    return found if not term or found == FUTURE else TERM_TENSE  # "will continue through Friday"
+    # "will continue through Friday", "would cut jobs by June" (modals read as the present)
+    return found if not term or found in (FUTURE, PRESENT) else TERM_TENSE
