@@ -84,6 +84,8 @@ def test_news_deictics_are_the_publication_day(expression: str, expected: tuple[
     ("next week", ("2024-01-15", "week")),
     ("two weeks ago", ("2023-12-25", "week")),
     ("a week or so ago", ("2024-01-01", "week")),
+    ("the latest fiscal year", ("2023", "year")),  # the last one completed
+    ("overnight", ("2024-01-10", "day")),
     ("the weekend", ("2024-01-01", "week")),
     ("last year", ("2023", "year")),
     ("next year", ("2025", "year")),
@@ -185,6 +187,7 @@ Q3 = ResolvedDate("1989-07", "quarter")
     ("the day before", DAY, None, ("2019-03-03", "day")),
     ("later that year", DAY, None, ("2019", "year")),
     ("three days later", DAY, None, ("2019-03-07", "day")),
+    ("overnight", DAY, None, ("2019-03-03", "day")),  # the night before the day named
     ("a year earlier", Q3, Q3, ("1988-07", "quarter")),
     ("a year ago", None, Q3, ("1988-07", "quarter")),
     ("the year-earlier quarter", None, Q3, ("1988-07", "quarter")),

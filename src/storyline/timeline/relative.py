@@ -303,17 +303,30 @@ def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate 
         return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
     if CLOCK.fullmatch(text):
         return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
+    found = _next_to_today(text, ref, anchor)
+    if found:
+        return found
+    if re.search(r"\byear[- ]end\b|\byear['’]s end\b|\bend of (?:the|this) year\b", text):
+        end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
+        return ResolvedDate(end.isoformat(), "day")
+    if re.search(r"\b(?:latest|most recent|last full) (?:fiscal |calendar )?year\b", text):
+        return ResolvedDate(f"{ref.year - 1:04d}", "year")  # the last one completed, as "the latest quarter"
+    m = THIS_YEAR.search(text)
+    if m:
+        return _unit_period(m["unit"] or "year", ref)
+    return None
+
+
+def _next_to_today(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
+    """ "yesterday", "tomorrow", "last night"; "overnight" is the night before the day last named
+    ("overnight losses in New York" in a report on Friday's trading), else the publication day."""
+    if text == "overnight" and anchor is not None and anchor.precision == "day":
+        return ResolvedDate((date.fromisoformat(anchor.date) - timedelta(days=1)).isoformat(), "day")
     offsets = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1,
                "overnight": 0}
     for word, delta in offsets.items():
         if re.search(rf"\b{word}\b", text):
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
-    if re.search(r"\byear[- ]end\b|\byear['’]s end\b|\bend of (?:the|this) year\b", text):
-        end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
-        return ResolvedDate(end.isoformat(), "day")
-    m = THIS_YEAR.search(text)
-    if m:
-        return _unit_period(m["unit"] or "year", ref)
     return None
 
 
