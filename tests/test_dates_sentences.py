@@ -46,6 +46,7 @@ CASES = [
     ("Prices are up 4% since March.", [("2023-03", "month", False)]),
     ("The company said it would cut 500 jobs by June.", [("2024-06", "month", True)]),
     ("He told reporters that he would leave on Friday.", [("2024-01-12", "day", True)]),
+    ("Officials postponed until Tuesday any action on the case.", [("2024-01-16", "day", True)]),
     # results copy: a period and the day it ends; the reported quarter as the anchor
     ("Profit rose to $3 million for the third quarter ended Sept. 30.",
      [("2023-07", "quarter", True), ("2023-09-30", "day", False)]),

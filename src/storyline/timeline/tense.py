@@ -36,6 +36,9 @@ TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to"
 #: How a deadline or term is read unless its clause is in the future or present: as a date without tense
 #: (TempEval-3 train: 0.923; read as future, 0.916).
 TERM_TENSE: str | None = None
+#: Verbs that move something to a later date: the deadline after them is ahead ("postponed until
+#: Tuesday", "extended the offer to Nov. 20").
+PUSH_BACK = frozenset({"postpone", "delay", "extend", "defer", "adjourn", "reschedule", "suspend"})
 #: Events set in advance: "the November election" names the coming one.
 SCHEDULED_EVENTS = frozenset({"election", "vote", "ballot", "caucus", "primary", "deadline", "hearing",
                               "summit", "debate", "convention", "referendum", "inauguration", "runoff",
@@ -122,5 +125,7 @@ def tense_at(tokens: Sequence[Token], start: int, end: int) -> str | None:
         # a date used as a modifier: "the October slaying" (no tense), "the November election"
         # (the coming one, unless the clause is past: "tendered by the Tuesday deadline")
         return FUTURE if tokens[after[0]].lemma in SCHEDULED_EVENTS and found != PAST else None
+    if term and any(tokens[i].lemma in PUSH_BACK for i in before[-MAX_DISTANCE:]):
+        return FUTURE  # "postponed until Tuesday morning"
     # "will continue through Friday", "would cut jobs by June" (modals read as the present)
     return found if not term or found in (FUTURE, PRESENT) else TERM_TENSE
