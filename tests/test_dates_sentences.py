@@ -65,6 +65,10 @@ CASES = [
     ("The 2016 campaign was bitter, voters said.", [("2016", "year", False)]),
     ("The 1990s boom ended in a crash.", [("1990", "decade", False)]),
     ("Voters remember the '80s recession.", [("1980", "decade", False)]),
+    # a year or decade after "since" is a yardstick, not an event
+    ("Inflation rose to its highest level since the 1970s.", [("1970", "decade", False)]),
+    ("Prices have doubled since 2019, the agency said.", [("2019", "year", False)]),
+    ("Prices doubled in 2019, the agency said.", [("2019", "year", True)]),
 ]
 
 

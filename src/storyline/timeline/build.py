@@ -193,8 +193,8 @@ def _skip_apposition(preceding: list[Token]) -> list[Token]:
 def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: ResolvedDate,
                      tokens: list[Token]) -> bool:
     """A timeline entry: the date is attached to an action verb in its clause, is not a year used
-    as an adjective ("the 2020 candidates"), not the day a period ends ("the quarter ended
-    Sept. 30") and not "today" inside a quotation."""
+    as an adjective ("the 2020 candidates") nor a year or decade after "since", not the day a
+    period ends ("the quarter ended Sept. 30") and not "today" inside a quotation."""
     if resolved.precision in NOT_IN_TIMELINE:
         return False
     before, after = _clause(tokens, mention.start, mention.end)
@@ -204,8 +204,11 @@ def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: Resolved
         return False
     if DEICTIC.fullmatch(words) and _inside_quote(doc, mention):
         return False
-    if ENDS_A_PERIOD.search(doc.article.text[max(0, mention.start - 24): mention.start]):
+    lead = doc.article.text[max(0, mention.start - 24): mention.start]
+    if ENDS_A_PERIOD.search(lead):
         return False  # "the quarter ended Sept. 30": the period is the entry, not the day it ends
+    if resolved.precision in ("year", "decade") and re.search(r"\bsince\s+(?:the\s+)?$", lead, re.IGNORECASE):
+        return False  # "the highest since the 1970s", "has grown since 1990": a yardstick, not an event
     return any(t.pos == "VERB" and t.lemma not in NOT_ACTIONS or _event_noun(t) for t in before + after)
 
 
