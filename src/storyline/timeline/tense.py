@@ -33,8 +33,8 @@ NON_FINITE = "non-finite"
 #: sentence ("payable Dec. 7", "extended to Nov. 20", "effective Feb. 1").
 TERM_WORDS = frozenset({"payable", "effective", "until", "till", "through", "to", "due", "expire",
                         "expires", "expiring", "by", "before", "starting", "beginning"})
-#: How a deadline or term is read unless its clause is in the future or present: as a date without tense
-#: (TempEval-3 train: 0.923; read as future, 0.916).
+#: How a deadline or term is read unless its clause is in the future or present: as a date
+#: without tense (TempEval-3 train value accuracy 0.945; read as the future 0.940, as the present 0.944).
 TERM_TENSE: str | None = None
 #: Verbs that move something to a later date: the deadline after them is ahead ("postponed until
 #: Tuesday", "extended the offer to Nov. 20").
