@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from storyline.nlp import annotate, load_model
-from storyline.records import Article
+from storyline.records import Article, Mention, TimeRef
 from storyline.timeline.build import resolved_mentions
 
 PUBLISHED = date(2024, 1, 10)
@@ -72,20 +72,6 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def read() -> dict[str, list[tuple[str, str, bool]]]:
-    articles = [Article(text=text, published=PUBLISHED) for text, _ in CASES]
-    docs = annotate(articles, load_model())
-    return {d.article.text: [(r.date, r.precision, r.event) for _, r in resolved_mentions(d, None)]
-            for d in docs}
-
-
-@pytest.mark.parametrize(("text", "expected"), CASES)
-def test_dates_in_sentences(read: dict[str, list[tuple[str, str, bool]]], text: str,
-                            expected: list[tuple[str, str, bool]]) -> None:
-    assert read[text] == expected
-
-
 #: Spans the NER misses or cuts: (text, [(words read, date, end of a range)]).
 SPANS = [
     ("Revenue shrank by a third this year alone.", [("this year", "2024", None)]),
@@ -98,13 +84,20 @@ SPANS = [
 
 
 @pytest.fixture(scope="module")
-def spans() -> dict[str, list[tuple[str, str, str | None]]]:
-    articles = [Article(text=text, published=PUBLISHED) for text, _ in SPANS]
-    docs = annotate(articles, load_model())
-    return {d.article.text: [(m.text, r.date, r.end) for m, r in resolved_mentions(d, None)] for d in docs}
+def read() -> dict[str, list[tuple[Mention, TimeRef]]]:
+    """Every sentence of CASES and SPANS annotated once (one spaCy pass) and its dates resolved."""
+    texts = [text for text, _ in CASES] + [text for text, _ in SPANS]
+    docs = annotate([Article(text=text, published=PUBLISHED) for text in texts], load_model())
+    return {d.article.text: resolved_mentions(d, None) for d in docs}
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_dates_in_sentences(read: dict[str, list[tuple[Mention, TimeRef]]], text: str,
+                            expected: list[tuple[str, str, bool]]) -> None:
+    assert [(r.date, r.precision, r.event) for _, r in read[text]] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), SPANS)
-def test_spans_found_and_mended(spans: dict[str, list[tuple[str, str, str | None]]], text: str,
+def test_spans_found_and_mended(read: dict[str, list[tuple[Mention, TimeRef]]], text: str,
                                 expected: list[tuple[str, str, str | None]]) -> None:
-    assert spans[text] == expected
+    assert [(m.text, r.date, r.end) for m, r in read[text]] == expected
