@@ -41,6 +41,7 @@ CASES = [
     ("Trading is to resume in Paris on Tuesday.", [("2024-01-16", "day", True)]),
     ("The offer had been scheduled to expire Friday.", [("2024-01-05", "day", True)]),
     ("NATO has decided to admit the three countries in March.", [("2024-03", "month", True)]),
+    ("The board voted to approve the merger on Tuesday.", [("2024-01-09", "day", True)]),
     ("In March, a week after the anniversary of the court's ruling on the case, a bomb killed a guard.",
      [("2023-03", "month", True)]),
     ("Prices are up 4% since March.", [("2023-03", "month", False)]),

@@ -12,9 +12,10 @@ from storyline.timeline.calendar import FUTURE, PAST, PRESENT
 FUTURE_WORDS = frozenset({"will", "'ll", "’ll", "shall", "wo", "gonna"})
 #: Verbs that put what follows in the future ("is scheduled to", "is expected to", "plans to").
 FUTURE_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "upcoming"})
-#: Verbs whose infinitive ("decided to admit them in March") happens after them: the date is ahead.
-FORWARD = FUTURE_LEMMAS | {"decide", "agree", "vote", "promise", "pledge", "threaten", "hope", "want",
-                           "prepare", "propose", "offer", "seek", "arrange", "ask", "urge", "choose"}
+#: Verbs whose infinitive ("decided to admit them in March") happens after them, mostly but not
+#: always after publication: the date is read as the nearest.
+FORWARD = frozenset({"decide", "agree", "vote", "promise", "pledge", "threaten", "hope", "want",
+                      "prepare", "propose", "offer", "seek", "arrange", "ask", "urge", "choose"})
 #: Speech verbs: in the present ("the minister says Tuesday") they report what was said.
 REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "add", "note", "claim", "deny",
                        "insist", "state", "write", "warn"})
@@ -66,10 +67,13 @@ def _group_tense(group: list[Token]) -> str | None:
         return PAST  # "had been scheduled to expire Friday": a plan already past
     if any(w in FUTURE_WORDS for w in words) or any(lem in FUTURE_LEMMAS for lem in lemmas[1:]):
         return FUTURE
-    if lemmas[0] in SCHEDULED or any(lem in FORWARD and nxt == "to" for lem, nxt in zip(lemmas, lemmas[1:])):
-        return FUTURE  # "scheduled for June 12", "plans to visit in May", "has decided to admit in March"
+    infinitive = {lem for lem, nxt in zip(lemmas, lemmas[1:]) if nxt == "to"}
+    if lemmas[0] in SCHEDULED or infinitive & FUTURE_LEMMAS:
+        return FUTURE  # "scheduled for June 12", "plans to visit in May"
     if words[0] in ("is", "are", "am", "'s", "'re") and "to" in words[1:2]:
         return FUTURE  # "is to resume trading Tuesday"
+    if infinitive & FORWARD:
+        return PRESENT  # "has decided to admit them in March", "agreed to pay in March": the nearest
     if words[0] in ("would", "could", "might", "should"):
         return PRESENT  # "said it would cut jobs by June": mostly ahead, read as the nearest
     if any(w in PAST_AUX for w in words):
