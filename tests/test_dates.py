@@ -9,7 +9,7 @@ import pytest
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Article, Mention, Sentence
-from storyline.timeline.build import extract_dates
+from storyline.timeline.build import extract_dates, resolved_mentions
 from storyline.timeline.calendar import FUTURE, PAST, PRESENT, ResolvedDate
 from storyline.timeline.resolver import resolve_expression
 from storyline.timeml import at_granularity, calendar_value, timeml_value
@@ -289,8 +289,8 @@ def test_vague_or_not_calendar(expression: str) -> None:
 
 
 def _sentences_doc(text: str, dates: list[str], breaks: list[int]) -> AnnotatedArticle:
-    """A document split into sentences at ``breaks`` (character offsets) with the NER's date
-    ``mentions`` as given (each the first occurrence of its words), and no tokens."""
+    """A document split into sentences at ``breaks`` (character offsets) whose NER date mentions
+    are ``dates`` (each the first occurrence of its words), with no tokens."""
     article = Article(text=text, published=JAN)
     bounds = list(zip([0, *breaks], [*breaks, len(text)]))
     sentences = [Sentence(article.id, i, a, b, text[a:b], 0) for i, (a, b) in enumerate(bounds)]
@@ -319,7 +319,5 @@ def _sentences_doc(text: str, dates: list[str], breaks: list[int]) -> AnnotatedA
 ])
 def test_spans_the_ner_cuts_wrong(text: str, dates: list[str], breaks: list[int],
                                   expected: list[tuple[str, str, str | None]]) -> None:
-    from storyline.timeline.build import resolved_mentions
-
     found = resolved_mentions(_sentences_doc(text, dates, breaks), None)
     assert [(m.text, r.date, r.end) for m, r in found] == expected
