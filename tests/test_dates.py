@@ -9,7 +9,7 @@ import pytest
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Article, Mention, Sentence
-from storyline.timeline.build import extract_dates
+from storyline.timeline.build import extract_dates, resolved_mentions
 from storyline.timeline.calendar import FUTURE, PAST, PRESENT, ResolvedDate
 from storyline.timeline.resolver import resolve_expression
 from storyline.timeml import at_granularity, calendar_value, timeml_value
@@ -28,7 +28,10 @@ def resolved(expression: str, ref: date, tense: str | None = None,
 @pytest.mark.parametrize(("expression", "tense", "expected"), [
     ("April 30", FUTURE, ("2024-04-30", "day")),  # "the primary will be held April 30"
     ("April 30", PAST, ("2023-04-30", "day")),
-    ("April 30", None, ("2024-04-30", "day")),  # no verb: the nearest
+    ("April 30", None, ("2024-04-30", "day")),  # no verb: the coming one within 120 days ...
+    ("June 30", None, ("2023-06-30", "day")),  # ... else the last one
+    ("June", None, ("2023-06", "month")),
+    ("March", None, ("2024-03", "month")),
     ("December 20", PRESENT, ("2023-12-20", "day")),
     ("March", FUTURE, ("2024-03", "month")),
     ("March", PAST, ("2023-03", "month")),
@@ -54,6 +57,8 @@ def test_month_and_day_follow_the_tense(expression: str, tense: str | None, expe
     ("10 p.m. Sunday", PAST, "2024-01-07"),
     ("Tuesday", PRESENT, "2024-01-09"),  # the nearest
     ("Saturday", PRESENT, "2024-01-13"),
+    ("Tuesday afternoon", None, "2024-01-09"),  # not "day after"
+    ("Sunday afternoon", PAST, "2024-01-07"),
 ])
 def test_weekdays(expression: str, tense: str | None, expected: str) -> None:
     assert resolved(expression, JAN, tense) == (expected, "day")
@@ -67,6 +72,7 @@ def test_weekdays(expression: str, tense: str | None, expected: str) -> None:
     ("last night", ("2024-01-09", "day")),
     ("tomorrow", ("2024-01-11", "day")),
     ("10:35 a.m.", ("2024-01-10", "day")),
+    ("mid afternoon", ("2024-01-10", "day")),
 ])
 def test_news_deictics_are_the_publication_day(expression: str, expected: tuple[str, str]) -> None:
     assert resolved(expression, JAN) == expected
@@ -77,6 +83,9 @@ def test_news_deictics_are_the_publication_day(expression: str, expected: tuple[
     ("this week", ("2024-01-08", "week")),
     ("next week", ("2024-01-15", "week")),
     ("two weeks ago", ("2023-12-25", "week")),
+    ("a week or so ago", ("2024-01-01", "week")),
+    ("the latest fiscal year", ("2023", "year")),  # the last one completed
+    ("overnight", ("2024-01-10", "day")),
     ("the weekend", ("2024-01-01", "week")),
     ("last year", ("2023", "year")),
     ("next year", ("2025", "year")),
@@ -104,6 +113,10 @@ def test_relative_periods_keep_their_precision(expression: str, expected: tuple[
     ("Q4", date(2024, 2, 1), PAST, ("2023-10", "quarter")),
     ("the first half of 1990", JAN, None, ("1990-01", "half")),
     ("the second half of next year", JAN, None, ("2025-07", "half")),
+    ("1990's first half", JAN, None, ("1990-01", "half")),
+    ("the first half of fiscal 1990", JAN, None, ("1990-01", "half")),
+    ("fiscal 97", JAN, None, ("1997", "year")),
+    ("the week ending March 6", date(1998, 3, 11), None, ("1998-03-02", "week")),
     ("the third quarter of next year", JAN, None, ("2025-07", "quarter")),
 ])
 def test_quarters_and_fiscal_years(expression: str, ref: date, tense: str | None,
@@ -122,6 +135,12 @@ def test_quarters_and_fiscal_years(expression: str, ref: date, tense: str | None
     ("Election Day", date(2024, 10, 20), FUTURE, ("2024-11-05", "day")),
     ("the 20th century", JAN, None, ("1900", "century")),
     ("the nineties", JAN, None, ("1990", "decade")),
+    ("the '80s", JAN, None, ("1980", "decade")),
+    ("the last half of the '80s", JAN, None, ("1980", "decade")),
+    ("the late '90s", JAN, None, ("1990", "decade")),
+    ("the mid-80s", JAN, None, ("1980", "decade")),
+    ("by year's end", JULY, None, ("2024-12-31", "day")),
+    ("Memorial Day", JAN, None, ("2023-05-29", "day")),  # more than 120 days ahead: the last one
     ("nineteen ninety-six", JAN, None, ("1996", "year")),
     ("January nineteen ninety-seven", JAN, None, ("1997-01", "month")),
     ("the year two thousand", JAN, None, ("2000", "year")),
@@ -148,6 +167,7 @@ def test_spelled_numbers_are_years_only_in_year_shape(expression: str, expected:
     ("March-April 2020", "2020-03", "2020-04"),
     ("March 2019 to June 2020", "2019-03", "2020-06"),
     ("Dec. 2023 to Jan. 2024", "2023-12", "2024-01"),
+    ("from today through Jan. 17", "2024-01-10", "2024-01-17"),
 ])
 def test_ranges_keep_both_ends(expression: str, expected: str, end: str) -> None:
     found = resolve_expression(expression, JAN)
@@ -167,14 +187,22 @@ Q3 = ResolvedDate("1989-07", "quarter")
     ("the day before", DAY, None, ("2019-03-03", "day")),
     ("later that year", DAY, None, ("2019", "year")),
     ("three days later", DAY, None, ("2019-03-07", "day")),
+    ("overnight", DAY, None, ("2019-03-03", "day")),  # the night before the day named
     ("a year earlier", Q3, Q3, ("1988-07", "quarter")),
     ("a year ago", None, Q3, ("1988-07", "quarter")),
     ("the year-earlier quarter", None, Q3, ("1988-07", "quarter")),
     ("that quarter", Q3, Q3, ("1989-07", "quarter")),
+    ("this quarter", DAY, Q3, ("1989-07", "quarter")),  # "this quarter's loss": the one reported
+    ("last year's quarter", DAY, Q3, ("1988-07", "quarter")),
+    ("the corresponding period last year", DAY, Q3, ("1988-07", "quarter")),
 ])
 def test_back_references_use_the_last_date(expression: str, anchor: ResolvedDate | None,
                                            quarter: ResolvedDate | None, expected: tuple[str, str]) -> None:
     assert resolved(expression, JAN, None, anchor, quarter) == expected
+
+
+def test_this_quarter_ahead_is_the_current_one() -> None:
+    assert resolved("this quarter", JAN, FUTURE, None, Q3) == ("2024-01", "quarter")
 
 
 def test_seed_convention_last_november() -> None:
@@ -255,6 +283,41 @@ def test_conflicts_do_not_compare_today() -> None:
     assert [r.expression for r in stated_dates(refs)] == ["Tuesday"]
 
 
-@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now"])
+@pytest.mark.parametrize("expression", ["years later", "weeks ago", "twenty-five", "now", "in his 80s"])
 def test_vague_or_not_calendar(expression: str) -> None:
     assert resolve_expression(expression, JAN, "", None, DAY) is None
+
+
+def _sentences_doc(text: str, dates: list[str], breaks: list[int]) -> AnnotatedArticle:
+    """A document split into sentences at ``breaks`` (character offsets) whose NER date mentions
+    are ``dates`` (each the first occurrence of its words), with no tokens."""
+    article = Article(text=text, published=JAN)
+    bounds = list(zip([0, *breaks], [*breaks, len(text)]))
+    sentences = [Sentence(article.id, i, a, b, text[a:b], 0) for i, (a, b) in enumerate(bounds)]
+    mentions = []
+    for d in dates:
+        start = text.index(d)
+        sentence = next(i for i, (a, b) in enumerate(bounds) if a <= start < b)
+        mentions.append(Mention(article.id, sentence, start, start + len(d), d, "DATE"))
+    return AnnotatedArticle(article, sentences, [[] for _ in bounds], [], mentions, [])
+
+
+@pytest.mark.parametrize(("text", "dates", "breaks", "expected"), [
+    # "period" after a year the NER tagged alone: the same quarter of that year
+    ("Profit rose in the fourth quarter of 2023. In the 2022 period, it fell.",
+     ["fourth quarter of 2023", "2022"], [42],
+     [("fourth quarter of 2023", "2023-10", None), ("2022", "2022-10", None)]),
+    # a span cut before the day that closes the range
+    ("The summit is on April 24 and 25.", ["April 24 and"], [],
+     [("April 24 and 25", "2024-04-24", "2024-04-25")]),
+    # a sentence break the splitter put after "a.m."
+    ("They have until 9 a.m. Tuesday to sign.", ["9 a.m.", "Tuesday"], [23],
+     [("9 a.m. Tuesday", "2024-01-09", None)]),
+    # a period and the day it ends are two dates
+    ("Profit rose for the fourth quarter of 2023 ended Dec. 30.", ["fourth quarter of 2023 ended Dec. 30"], [],
+     [("fourth quarter of 2023", "2023-10", None), ("Dec. 30", "2023-12-30", None)]),
+])
+def test_spans_the_ner_cuts_wrong(text: str, dates: list[str], breaks: list[int],
+                                  expected: list[tuple[str, str, str | None]]) -> None:
+    found = resolved_mentions(_sentences_doc(text, dates, breaks), None)
+    assert [(m.text, r.date, r.end) for m, r in found] == expected

@@ -1,7 +1,7 @@
 """Quality gate: dates on TimeML news (TempEval-3 train: TimeBank + AQUAINT, 256 documents).
 Calendar dates found and their value accuracy (definitions in ``storyline.timeml``), with
-floors pinned a little below what was measured (found 0.983, value accuracy 0.924; the weakest
-part, TimeBank, 0.919)."""
+floors pinned a little below what was measured (found 0.988, value accuracy 0.945; the weakest
+part, tune half, 0.943; found on AQUAINT 0.976)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 from storyline.nlp import annotate, load_model
 from storyline.timeml import evaluate, read_timeml_folder
 
-FOUND_FLOOR = 0.96
-ACCURACY_FLOOR = 0.91
+FOUND_FLOOR = 0.975
+ACCURACY_FLOOR = 0.935
 #: Each corpus and each half of the name-hash split stays above this (overfitting check).
-PART_FLOOR = 0.90
+PART_FLOOR = 0.93
 
 
 @pytest.fixture(scope="module")
@@ -39,5 +39,5 @@ def test_value_accuracy(scores: dict) -> None:
 
 @pytest.mark.parametrize("part", ["TimeBank", "AQUAINT", "tune", "check"])
 def test_every_part_holds(scores: dict, part: str) -> None:
-    assert scores[part].found_rate >= FOUND_FLOOR - 0.02
+    assert scores[part].found_rate >= FOUND_FLOOR - 0.015
     assert scores[part].accuracy >= PART_FLOOR

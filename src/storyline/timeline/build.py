@@ -9,7 +9,7 @@ from datetime import date
 
 from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.records import Mention, TimeRef
-from storyline.timeline.calendar import ResolvedDate, shift
+from storyline.timeline.calendar import PAST, ResolvedDate, shift
 from storyline.timeline.detect import date_mentions
 from storyline.timeline.relative import BACK_REFERENCE
 from storyline.timeline.resolver import resolve_expression
@@ -19,8 +19,17 @@ from storyline.timeline.tense import CLAUSE_BREAKS, tense_at
 DEICTIC = re.compile(r"(?:earlier |later )?(?:today|tonight|now|currently|recently|this (?:morning|afternoon|evening))")
 #: Words that make the date after them relative, when the NER leaves them out of its span.
 RELATIVE_BEFORE = re.compile(r"\b(?:this|last|next|this past|this coming)\s+$", re.IGNORECASE)
+#: A period of results named around a year the NER tags alone: "the corresponding period last
+#: year", "the 1989 period" (read from the quarter last reported).
+PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|same|year-earlier|year-ago)\s+"
+                           r"(?:period|quarter)\s+$", re.IGNORECASE)
+#: A unit the NER tags alone in "the day after his death".
+UNIT_ALONE = r"(?:day|week|month|year|night)"
+PERIOD_AFTER = re.compile(r"\s+(?:period|quarter)\b", re.IGNORECASE)
 #: A quarterly figure compared with the same quarter of last year ("up from $10 million last year").
 YEAR_OVER_YEAR = re.compile(r"\b(?:from|compared with|compared to|than|versus|against)\b[^;:]*\d[^;:]*$")
+#: The day a reporting period ends ("the quarter ended Sept. 30"): a boundary, not an action.
+ENDS_A_PERIOD = re.compile(r"\b(?:quarter|year|period|months|weeks|half)\s+(?:ended|ending)\s+$", re.IGNORECASE)
 #: Precisions outside the brief's contract: resolved (and scored) but never timeline entries.
 NOT_IN_TIMELINE = frozenset({"century", "half"})
 #: How many tokens around a date an action verb may be to be the one it dates (same clause);
@@ -82,8 +91,11 @@ class _Anchors:
 
     def move(self, resolved: ResolvedDate, ref: date | None) -> None:
         self.last = resolved
-        if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat():
-            self.quarter = resolved  # results reported, not forecast: what "a year ago" compares with
+        if resolved.precision == "quarter" and ref and shift(resolved, months=2).date < ref.isoformat() \
+                and (self.quarter is None or resolved.date >= self.quarter.date):
+            # results reported, not forecast: what "a year ago" compares with; an earlier quarter
+            # named in passing ("after a flat second quarter") does not replace the one reported
+            self.quarter = resolved
 
 
 def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[tuple[Mention, TimeRef]]:
@@ -108,12 +120,9 @@ def resolved_mentions(doc: AnnotatedArticle, fallback_ref: date | None) -> list[
 def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: date | None,
              anchors: _Anchors) -> ResolvedDate | None:
     text = doc.article.text
-    tense = tense_at(tokens, mention.start, mention.end)
     context = text[max(0, mention.start - 16): mention.start]
-    expression = mention.text
-    relative = RELATIVE_BEFORE.search(context)
-    if relative and not re.match(r"(?:this|last|next)\b", expression, re.IGNORECASE):  # "this November"
-        expression = relative[0] + expression
+    tense = PAST if re.search(r"\bsince\s+$", context, re.IGNORECASE) else tense_at(tokens, mention.start, mention.end)
+    expression = _expression(text, mention)
     resolved = resolve_expression(expression, ref, context, tense, anchors.last, anchors.quarter)
     determiner = re.search(r"\b(?:the|this|that|its)\s+$", context, re.IGNORECASE)
     if resolved is None and determiner:  # the NER leaves "the" out: "the quarter"
@@ -124,9 +133,31 @@ def _resolve(doc: AnnotatedArticle, mention: Mention, tokens: list[Token], ref: 
     if anchors.quarter and mention.text.lower() == "last year" and \
             YEAR_OVER_YEAR.search(text[doc.sentences[mention.sentence].start: mention.start]):
         return shift(anchors.quarter, years=-1)  # "... compared with $3 million last year"
-    if not BACK_REFERENCE.search(mention.text.lower()):
+    if not BACK_REFERENCE.search(expression.lower()):
         anchors.move(resolved, ref)
     return resolved
+
+
+def _expression(text: str, mention: Mention) -> str:
+    """The mention with the words around it that the NER leaves out and that change what it
+    means: "this" in "this November", "the corresponding period" before "last year", "period"
+    after "the 1989", "after" in "the day after"."""
+    context = text[max(0, mention.start - 32): mention.start]
+    expression = mention.text
+    relative = RELATIVE_BEFORE.search(context)
+    if relative and not re.match(r"(?:this|last|next)\b", expression, re.IGNORECASE):  # "this November"
+        expression = relative[0] + expression
+    period = PERIOD_BEFORE.search(context)
+    if period and expression.lower() == "last year":
+        expression = period[0] + expression
+    after = PERIOD_AFTER.match(text, mention.end)
+    if after and re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d", expression, re.IGNORECASE):
+        expression = ("" if expression[:1].isalpha() else "the ") + expression + after[0]
+    after = re.match(r"\s+(?:before|after)\b", text[mention.end:mention.end + 8], re.IGNORECASE)
+    if after and re.search(r"(?<!,)\s+the\s+$", context) and re.fullmatch(UNIT_ALONE, expression, re.IGNORECASE):
+        # "the day after his death"; not in an apposition ("Oct. 12, the day before the crash")
+        expression = "the " + expression + after[0]
+    return expression
 
 
 def _clause(tokens: list[Token], start: int, end: int) -> tuple[list[Token], list[Token]]:
@@ -162,16 +193,22 @@ def _skip_apposition(preceding: list[Token]) -> list[Token]:
 def _dates_an_action(doc: AnnotatedArticle, mention: Mention, resolved: ResolvedDate,
                      tokens: list[Token]) -> bool:
     """A timeline entry: the date is attached to an action verb in its clause, is not a year used
-    as an adjective ("the 2020 candidates"), and is not "today" inside a quotation."""
+    as an adjective ("the 2020 candidates") nor a year or decade after "since", not the day a
+    period ends ("the quarter ended Sept. 30") and not "today" inside a quotation."""
     if resolved.precision in NOT_IN_TIMELINE:
         return False
     before, after = _clause(tokens, mention.start, mention.end)
     words = mention.text.lower().strip()
-    if re.fullmatch(r"(?:the\s+)?(?:1[89]|20)\d\d(?:['’]s)?", words) and after and \
+    if re.fullmatch(r"(?:the\s+)?(?:(?:1[89]|20)\d\d|['’]\d0)(?:['’]?s)?", words) and after and \
             after[0].pos in ("NOUN", "PROPN", "ADJ") and (not before or before[-1].pos != "ADP"):
         return False
     if DEICTIC.fullmatch(words) and _inside_quote(doc, mention):
         return False
+    lead = doc.article.text[max(0, mention.start - 24): mention.start]
+    if ENDS_A_PERIOD.search(lead):
+        return False  # "the quarter ended Sept. 30": the period is the entry, not the day it ends
+    if resolved.precision in ("year", "decade") and re.search(r"\bsince\s+(?:the\s+)?$", lead, re.IGNORECASE):
+        return False  # "the highest since the 1970s", "has grown since 1990": a yardstick, not an event
     return any(t.pos == "VERB" and t.lemma not in NOT_ACTIONS or _event_noun(t) for t in before + after)
 
 

@@ -53,20 +53,22 @@ _COUNT = r"(?P<n>\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + r")"
 QUARTER_ALONE = re.compile(r"(?:this|current|latest|most recent|recent|the|that|same|its|a)\s+"
                            r"(?:fiscal\s+)?(?:quarter|period)$")
 YEAR_BACK = re.compile(r"\byear[- ](?:earlier|ago)\b|\bcorresponding period|comparable period"
-                       r"|year-earlier|year-ago")
+                       r"|year-earlier|year-ago|\blast year['’]?s (?:quarter|period)\b")
 THAT_UNIT = re.compile(rf"(?:earlier |later |by |in )?(?:that|the same)\s+{_UNIT}"
                        r"|(?:earlier|later) that (?:morning|night|evening|afternoon)")
 NEXT_UNIT = re.compile(r"(?:the|a)\s+(?P<dir>following|next|previous|preceding|prior)\s+"
                        r"(?P<unit>day|week|month|year|morning|night|evening)"
-                       r"|the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)")
+                       r"|the\s+(?P<unit2>day|week|month|year|night)\s+(?P<dir2>before|after)\b")
 REL_UNIT = re.compile(rf"(?:{MODIFIERS}[- ]*(?:of\s+)?)?(?:{_REL}|the current|current|the)[- ]+"
                       rf"(?:fiscal[- ])?{_UNIT}\b")
 THIS_YEAR = re.compile(r"(?P<when>earlier|later) this (?P<unit>year|month|week)"
                        r"|(?:the )?(?:full|fiscal|calendar)[- ]year")
 #: Parts of a day written alone ("this morning", "10:35 a.m."): the publication day.
 TODAY = re.compile(r"(?:earlier |later )?(?:today|tonight|this (?:morning|afternoon|evening))")
-#: A time of day alone ("10:35 a.m.", "noon"): the day last named, else the publication day.
-CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid-?afternoon"
+#: A time of day alone ("10:35 a.m.", "noon", "in the morning"): the day last named, else the
+#: publication day.
+CLOCK = re.compile(r"(?:at |around |about |by )?(?:midday|noon|midnight|mid[- ]?(?:afternoon|morning)"
+                   r"|the (?:morning|afternoon|evening)"
                    r"|\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\.?(?: [a-z]{2,4})?)")
 
 
@@ -148,8 +150,10 @@ def _halves(text: str, ref: date) -> ResolvedDate | None:
     return ResolvedDate(ym(year, 1 if m["h"] in ("first", "1st") else 7), "half")
 
 
-def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None) -> ResolvedDate | None:
-    """Quarters without a year: "the third quarter", "the latest quarter", "the quarter"."""
+def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
+              reported: ResolvedDate | None = None) -> ResolvedDate | None:
+    """Quarters without a year: "the third quarter", "the latest quarter", "the quarter";
+    "this quarter" in results copy ("this quarter's loss") is the ``reported`` one."""
     m = re.search(QUARTER_NTH, text)
     short = re.fullmatch(r"(?:the )?q([1-4])", text)
     if m or short:
@@ -164,6 +168,8 @@ def _quarters(text: str, ref: date, tense: str | None, anchor: ResolvedDate | No
     if QUARTER_ALONE.search(text):
         if anchor and anchor.precision == "quarter" and not re.search(r"latest|recent", text):
             return ResolvedDate(anchor.date, "quarter")
+        if reported and tense != FUTURE and re.match(r"this (?:fiscal )?quarter", text):
+            return ResolvedDate(reported.date, "quarter")
         if re.search(r"current|this", text):
             return quarter(ref.year, quarter_of(ref))
         last = quarter_of(ref) - 1 or 4
@@ -188,8 +194,8 @@ def _year_back(text: str, ref: date, anchor: ResolvedDate | None,
 
 def _counted(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
     """ "two years ago", "six weeks ago", "three days later", "a week earlier"."""
-    m = re.search(rf"(?:{_COUNT}[- ]+)?{_UNIT}(?P<plural>s?)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)",
-                  text)
+    m = re.search(rf"(?:\b{_COUNT}[- ]+)?\b{_UNIT}(?P<plural>s?)\s+"
+                  r"(?P<dir>ago|earlier|before|later|after|from now|hence)\b", text)  # not "Tuesday afternoon"
     if not m or m["plural"] and not m["n"]:  # "years later": how many is not said
         return None
     n = _count(m["n"]) if m["n"] else 1
@@ -297,17 +303,30 @@ def _this_or_last(text: str, ref: date, tense: str | None, anchor: ResolvedDate 
         return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
     if CLOCK.fullmatch(text):
         return ResolvedDate(_anchor_day(anchor, ref).isoformat(), "day")
+    found = _next_to_today(text, ref, anchor)
+    if found:
+        return found
+    if re.search(r"\byear[- ]end\b|\byear['’]s end\b|\bend of (?:the|this) year\b", text):
+        end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
+        return ResolvedDate(end.isoformat(), "day")
+    if re.search(r"\b(?:latest|most recent|last full) (?:fiscal |calendar )?year\b", text):
+        return ResolvedDate(f"{ref.year - 1:04d}", "year")  # the last one completed, as "the latest quarter"
+    m = THIS_YEAR.search(text)
+    if m:
+        return _unit_period(m["unit"] or "year", ref)
+    return None
+
+
+def _next_to_today(text: str, ref: date, anchor: ResolvedDate | None) -> ResolvedDate | None:
+    """ "yesterday", "tomorrow", "last night"; "overnight" is the night before the day last named
+    ("overnight losses in New York" in a report on Friday's trading), else the publication day."""
+    if text == "overnight" and anchor is not None and anchor.precision == "day":
+        return ResolvedDate((date.fromisoformat(anchor.date) - timedelta(days=1)).isoformat(), "day")
     offsets = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "last night": -1,
                "overnight": 0}
     for word, delta in offsets.items():
         if re.search(rf"\b{word}\b", text):
             return ResolvedDate((ref + timedelta(days=delta)).isoformat(), "day")
-    if re.search(r"\byear[- ]end\b|\bend of (?:the|this) year\b", text):
-        end = pick_occurrence(lambda y: date(y, 12, 31), ref, tense or PRESENT)
-        return ResolvedDate(end.isoformat(), "day")
-    m = THIS_YEAR.search(text)
-    if m:
-        return _unit_period(m["unit"] or "year", ref)
     return None
 
 
@@ -321,10 +340,10 @@ def year_of_anchor(text: str, anchor: ResolvedDate | None) -> ResolvedDate | Non
 
 def resolve_relative(text: str, ref: date, tense: str | None, anchor: ResolvedDate | None,
                      quarter_anchor: ResolvedDate | None = None) -> ResolvedDate | None:
-    for rule in (lambda: _halves(text, ref),
-                 lambda: _with_year(text, ref, tense), lambda: _year_back(text, ref, anchor, quarter_anchor),
+    for rule in (lambda: _halves(text, ref), lambda: _year_back(text, ref, anchor, quarter_anchor),
+                 lambda: _with_year(text, ref, tense),
                  lambda: _counted(text, ref, anchor), lambda: _anaphoric(text, ref, anchor),
-                 lambda: _quarters(text, ref, tense, anchor), lambda: _month_day(text, ref, tense),
+                 lambda: _quarters(text, ref, tense, anchor, quarter_anchor), lambda: _month_day(text, ref, tense),
                  lambda: _holiday(text, ref, tense), lambda: _weekday(text, ref, tense, anchor),
                  lambda: _month_alone(text, ref, tense), lambda: _this_or_last(text, ref, tense, anchor)):
         found = rule()

@@ -80,15 +80,16 @@ def _periods(text: str) -> ResolvedDate | None:
     m = re.search(r"\bq([1-4])\s*(?:fy\s*)?['’]?(\d{4}|\d{2})\b|\b([1-4])q\s*['’]?(\d{4}|\d{2})\b", text)
     if m:  # "Q3 2023", "Q3 FY24", "3Q23"
         return quarter(_full_year(m[2] or m[4]), int(m[1] or m[3]))
-    m = re.search(r"\bfy\s*['’]?(\d{4}|\d{2})\b", text)
-    if m:  # "FY2024", "FY24"
-        return ResolvedDate(f"{_full_year(m[1]):04d}", "year")
-    m = re.search(rf"\b(?:{HALF}|first two quarters)\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b", text)
+    m = re.search(rf"\b(?:{HALF}|first two quarters)\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b", text) or \
+        re.search(rf"{YEAR}['’]s\s+(?:fiscal\s+)?{HALF}", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), 1 if m["h"] in (None, "first", "1st") else 7), "half")
     m = re.search(rf"{SEASON}\s+(?:of\s+)?{YEAR}\b", text) or re.search(rf"{YEAR}\s+{SEASON}", text)
     if m:
         return ResolvedDate(ym(int(m["year"]), SEASONS[m["season"]]), "season")
+    m = re.search(r"\b(?:fy|fiscal(?: year)?)\s*['’]?(\d{4}|\d{2})\b(?![.,]\d)", text)
+    if m:  # "FY2024", "FY24", "fiscal 97"
+        return ResolvedDate(f"{_full_year(m[1]):04d}", "year")
     m = re.search(rf"(?P<name>{HOLIDAY_PATTERN})\s*,?\s*{YEAR}\b", text)
     if m:
         return ResolvedDate(holiday(m["name"], date(int(m["year"]), 6, 1), None,
@@ -124,9 +125,11 @@ def _years(text: str) -> ResolvedDate | None:
         end = m["b"] if len(m["b"]) == 4 else m["a"][:2] + m["b"]
         if end > m["a"]:
             return ResolvedDate(m["a"], "year", end=end)
-    m = re.search(rf"(?:{MODIFIERS}[- ]+)?(?:the\s+)?(?P<decade>\d{{3}}0)['’]?s\b", text)
-    if m:
-        return ResolvedDate(m["decade"], "decade", qualifier_of(m["mod"]))
+    m = re.search(rf"(?:{MODIFIERS}[- ]+)?(?:the\s+)?(?P<decade>\d{{3}}0|(?<!\w)['’]\d0)['’]?s\b", text) or \
+        re.search(rf"\bthe\s+(?:{MODIFIERS}[- ]*)?(?P<decade>(?<![\w'’])\d0)s\b", text)
+    if m:  # "the 1990s", "the late '80s", "the mid-80s" (not "in his 80s": an age)
+        decade = m["decade"] if len(m["decade"]) == 4 else f"{_full_year(m['decade'][-2:]):04d}"
+        return ResolvedDate(decade, "decade", qualifier_of(m["mod"]))
     m = re.search(r"\bthe\s+(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", text)
     if m:
         tens = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
@@ -163,6 +166,7 @@ def _fallback(text: str, ref: date | None) -> ResolvedDate | None:
 
 def normalise(expression: str) -> str:
     text = " ".join(expression.lower().replace("–", "-").replace("—", "-").split()).strip(" ,.")
+    text = re.sub(r"\s+or so\b", "", text)  # "a week or so ago"
     return spelled_numbers(spelled_years(text))
 
 
@@ -192,7 +196,7 @@ def resolve_expression(expression: str, ref: date | None, context: str = "", ten
         resolved = _fallback(text, ref)
     if resolved is None:
         return None
-    if resolved.precision == "day" and re.match(r"(?:the )?week of\b", text):
+    if resolved.precision == "day" and re.match(r"(?:the )?week (?:of|ended|ending)\b", text):
         resolved = week_of(date.fromisoformat(resolved.date))
     lead = re.search(r"\b(since|until|till|before|after|by|from)\s*$", context.lower())
     if lead and resolved.qualifier is None:
