@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
+from storyline.claims.counts import counts
 from storyline.claims.facts import Fact, is_lead
 from storyline.claims.slots import DATE_BOUNDS, LIGHT_VERBS, SPEECH_VERBS, DateParts, SentenceView, date_parts
 from storyline.records import Conflict
@@ -79,6 +80,15 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
             yield verb, parts, expression, position
 
 
+def _other_counts(a: SentenceView, b: SentenceView, texts: dict[str, str]) -> bool:
+    """Both sentences count one thing with different numbers: two occasions ("arrested 12 on
+    Monday night" / "arrested 15 on Tuesday night"), not one event dated twice."""
+    if not a.numbers or not b.numbers:
+        return False
+    counts_b = counts(b, texts[b.article_id])
+    return any(f.nouns & g.nouns and not f.compatible(g) for f in counts(a, texts[a.article_id]) for g in counts_b)
+
+
 def _related(a: SentenceView, b: SentenceView) -> bool:
     shared_entities = {e[1] for e in a.entities} & {e[1] for e in b.entities}
     lemmas = lambda v: {t.lemma for t in v.tokens if t.pos in ("NOUN", "PROPN") and not t.is_stop}  # noqa: E731
@@ -121,8 +131,9 @@ def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    texts = {d.id: d.article.text for d in evidence.docs}
     for a, b, similarity in fact.pairs():
-        if not a.times or not b.times or not _related(a, b):
+        if not a.times or not b.times or not _related(a, b) or _other_counts(a, b, texts):
             continue
         dated_a, dated_b = _dated(a), _dated(b)
         if {d[1] for d in dated_a} & {d[1] for d in dated_b}:
