@@ -31,6 +31,20 @@ def _conditional(view: SentenceView, position: int) -> bool:
     return any(t.text.lower() in CONDITIONS for t in view.tokens[position : position + 12])
 
 
+MODALS = {"may", "might", "could", "should", "can", "would"}
+
+
+def _modal(view: SentenceView, position: int) -> str | None:
+    words = [t.text.lower() for t in view.tokens[max(0, position - 3) : position]]
+    return next((w for w in words if w in MODALS), None)
+
+
+def _same_modal(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
+    """Both verbs under one modal: "could put millions at risk" / "could not put millions at risk"."""
+    modal = _modal(a, pa)
+    return modal is not None and modal == _modal(b, pb)
+
+
 def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
     """(verb, negated in ``a``, comparable) for each verb both sentences share once, negated in
     only one; comparable when both are asserted, unconditional and share a word in their clauses."""
@@ -43,7 +57,8 @@ def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
         neg_a, neg_b = a.negated(pa), b.negated(pb)
         if neg_a == neg_b:
             continue
-        comparable = (a.asserted(pa) and b.asserted(pb) and not _conditional(a, pa) and not _conditional(b, pb)
+        asserted = (a.asserted(pa) and b.asserted(pb)) or _same_modal(a, pa, b, pb)
+        comparable = (asserted and not _conditional(a, pa) and not _conditional(b, pb)
                       and bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}))
         flips.append((lemma, neg_a, comparable))
     return flips
