@@ -50,6 +50,9 @@ CASES = {
     "negation under a modal": ("Engineers warned that the flood could reach the old harbour district by morning.",
                                "Engineers warned that the flood could not reach the old harbour district by morning.",
                                "negation", {"reach", "not reach"}),
+    "negation in a looser paraphrase": ("The ministry is not increasing fees for residence permits in Valdoria.",
+                                        "The ministry is sharply increasing fees for residence permits and visas "
+                                        "across Valdoria, officials said.", "negation", {"increase", "not increase"}),
     "name": ("Fire chief Robert Kowalski led the search at the harbour.",
              "Fire chief Robert Kowalsky led the search at the harbour.", "name",
              {"Robert Kowalski", "Robert Kowalsky"}),
@@ -80,6 +83,9 @@ CONTROLS = {
                      '"We will rebuild every school, but not before the inspections," Esteban told reporters.'),
     "spoken form": ('"We are gonna rebuild every school in this city before winter," Esteban said.',
                     '"We are going to rebuild every school in this city before winter," Esteban said.'),
+    "one verb, two objects": ("Yet the inspectors did find actions by the port authority that broke the rules.",
+                              "Inspectors did not find evidence that the port authority conspired with builders, "
+                              "according to a summary of the report."),
     "question": ("Did the dam fail during the quake, residents asked the mayor.",
                  "The mayor said the dam failed during the quake."),
     "year precision": ("The seawall was finished in 2016, the mayor said.",
