@@ -53,6 +53,11 @@ CASES = {
     "negation in a looser paraphrase": ("The ministry is not increasing fees for residence permits in Valdoria.",
                                         "The ministry is sharply increasing fees for residence permits and visas "
                                         "across Valdoria, officials said.", "negation", {"increase", "not increase"}),
+    "long quote, two speakers": ('"The chairman of the harbour committee has given sufficient reasons for requesting '
+                                 'the former mayor\'s tax records," the ruling said.',
+                                 '"The chairman of the harbour committee has given sufficient reasons for requesting '
+                                 'the former governor\'s tax records," the Justice Department said.', "quote",
+                                 {"mayor", "governor"}),
     "name": ("Fire chief Robert Kowalski led the search at the harbour.",
              "Fire chief Robert Kowalsky led the search at the harbour.", "name",
              {"Robert Kowalski", "Robert Kowalsky"}),
