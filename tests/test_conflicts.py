@@ -200,6 +200,9 @@ LEAD_CASES = {
     "named year": ("Investigators concluded that foreign agents meddled in the 2016 election in Valdoria.",
                    "Investigators concluded that foreign agents interfered in the 2013 election in Valdoria.",
                    "date", {"2016 election", "2013 election"}),
+    "actor": ("The House Oversight Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
+              "The House Judiciary Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
+              "actor", {"House Oversight Committee", "House Judiciary Committee"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),
@@ -212,6 +215,10 @@ LEAD_CONTROLS = {
     "an announcement of the event": ("The son of Judge Ana Ruiz was killed Sunday at her home in Valdoria.",
                                      "Police announced Monday that the son of Judge Ana Ruiz had been killed at "
                                      "her home in Valdoria."),
+    "two bodies named in one sentence": ("The House Oversight Committee and the House Judiciary Committee voted "
+                                         "on Tuesday to subpoena the mayor of Valdoria.",
+                                         "The House Judiciary Committee voted on Tuesday to subpoena the mayor of "
+                                         "Valdoria over the quake."),
     "a plan and an event": ("Senator Ana Ruiz voiced frustration with the trial in Valdoria on Wednesday night.",
                             "Senator Ana Ruiz will try to force a vote on the trial in Valdoria on Thursday."),
 }

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Article, Conflict
 
-KINDS = ("number", "year", "weekday", "month", "kin", "negation", "age", "name", "title", "quote")
+KINDS = ("number", "year", "weekday", "month", "kin", "negation", "age", "name", "title", "quote", "actor")
 #: Two sentences state the same fact when this share of the shorter one's words are shared.
 SAME_FACT_OVERLAP = 0.3
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -33,6 +33,8 @@ TITLE_SWAP = {"Sen.": "Rep.", "Rep.": "Sen.", "Senator": "Representative", "Repr
               "Lt.": "Capt.", "Capt.": "Lt."}
 AUX_NOT = re.compile(r"\b(is|was|are|were|has|have|had|will|would|could|did|does|do|can)(\s+)(not\s+|n['’]t\s+)?"
                      r"(?=[a-z]{3,})")
+BODY_WORDS = ["Judiciary", "Oversight", "Intelligence", "Appropriations", "Finance", "Justice", "State", "Defense",
+              "Supreme", "Appeals", "District", "Health", "Labor", "Commerce", "Energy"]
 SWAP_WORDS = ["budget", "border", "weapon", "market", "election", "hospital", "contract"]
 
 
@@ -154,9 +156,18 @@ def _quote(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[
             yield q.start(1) + w.start(), q.start(1) + w.end(), w[0], new
 
 
+def _actor(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
+    """The word naming which body acted ("the Judiciary Committee voted" -> "the Oversight Committee")."""
+    for m in re.finditer(r"\b([A-Z][a-z]+) (?:Committee|Court|Department|Agency|Commission|Council|Board)\b", text):
+        if m[1] in ("The", "A", "An", "This", "That"):
+            continue
+        yield m.start(1), m.end(1), m[1], rng.choice([w for w in BODY_WORDS if w != m[1]])
+
+
 FINDERS: dict[str, Finder] = {
     "number": _number, "year": _year, "weekday": _from_list(WEEKDAYS), "month": _from_list(MONTHS),
     "kin": _kin, "negation": _negation, "age": _age, "name": _name, "title": _title, "quote": _quote,
+    "actor": _actor,
 }
 
 
@@ -179,6 +190,8 @@ def sites(story: list[Article], kind: str, rng: random.Random, surnames: set[str
         for start, end, old, new in FINDERS[kind](article.text, rng, surnames or set()):
             sentence = _sentence_at(article.text, start)
             value = old if kind not in ("negation", "quote", "name") else ""
+            if kind == "actor":
+                value = f"{old} {article.text[end:].split()[0]}"  # "Judiciary Committee"
             if kind == "quote":
                 ok = _quoted_in_others(article.text, start, others)
             elif kind == "name":

@@ -31,7 +31,9 @@ ENTITY_TYPES = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC"
 REASONS = {"kin": "They name different family members.", "year": "They give different years.",
            "number": "They give different numbers.", "negation": "One says it happened, another that it did not.",
            "date": "They give different dates.", "tally": "They give different counts.",
-           "age": "They give different ages."}
+           "age": "They give different ages.", "actor": "They credit different bodies with it.",
+           "name": "They spell a name differently.", "title": "They give different titles.",
+           "quote": "They quote the same words differently."}
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 #: Items shown before the rest is folded away in a <details>.
