@@ -98,9 +98,45 @@ CONTROLS = {
 }
 
 
-def _conflicts(tmp_path: Path, extra_a: str, extra_b: str) -> list[Conflict]:
-    lines = [json.dumps({"text": BASE_A + extra_a, "outlet": "Wire A", "published": "2024-03-05"}),
-             json.dumps({"text": BASE_B + extra_b, "outlet": "Wire B", "published": "2024-03-05"})]
+#: Cases and controls where each article's extra sentence is its lead (the main event).
+LEAD_CASES = {
+    "main event, two verbs": ("The Justice Department notified the Supreme Court on Tuesday that it no longer backs "
+                              "the lawsuit against the Valdoria health law.",
+                              "The Justice Department told the Supreme Court on Wednesday that it no longer supports "
+                              "the lawsuit against the Valdoria health law.", "date", {"Tuesday", "Wednesday"}),
+    "named year": ("Investigators concluded that foreign agents meddled in the 2016 election in Valdoria.",
+                   "Investigators concluded that foreign agents interfered in the 2013 election in Valdoria.",
+                   "date", {"2016 election", "2013 election"}),
+    "actor": ("The House Oversight Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
+              "The House Judiciary Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
+              "actor", {"House Oversight Committee", "House Judiciary Committee"}),
+    "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
+                   "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
+                   "number", {"200 million", "additional 260 million"}),
+}
+LEAD_CONTROLS = {
+    "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
+                                 "one man, police said.",
+                                 "A 61-year-old man was charged with murder on Saturday after opening fire at an "
+                                 "office party in Valdoria, killing one man."),
+    "an announcement of the event": ("The son of Judge Ana Ruiz was killed Sunday at her home in Valdoria.",
+                                     "Police announced Monday that the son of Judge Ana Ruiz had been killed at "
+                                     "her home in Valdoria."),
+    "two bodies named in one sentence": ("The House Oversight Committee and the House Judiciary Committee voted "
+                                         "on Tuesday to subpoena the mayor of Valdoria.",
+                                         "The House Judiciary Committee voted on Tuesday to subpoena the mayor of "
+                                         "Valdoria over the quake."),
+    "a plan and an event": ("Senator Ana Ruiz voiced frustration with the trial in Valdoria on Wednesday night.",
+                            "Senator Ana Ruiz will try to force a vote on the trial in Valdoria on Thursday."),
+}
+
+
+def _conflicts(tmp_path: Path, extra_a: str, extra_b: str, lead: bool = False) -> list[Conflict]:
+    """The conflicts of a two-outlet story: the shared text with each article's extra sentence
+    after it, or (``lead``) before it as the article's first sentence."""
+    texts = [(f"{extra} {base}" if lead else base + extra) for base, extra in ((BASE_A, extra_a), (BASE_B, extra_b))]
+    lines = [json.dumps({"text": text, "outlet": outlet, "published": "2024-03-05"})
+             for text, outlet in zip(texts, ("Wire A", "Wire B"))]
     path = tmp_path / "story.jsonl"
     path.write_text("\n".join(lines) + "\n")
     brief = run([str(path)], Options())
@@ -108,20 +144,20 @@ def _conflicts(tmp_path: Path, extra_a: str, extra_b: str) -> list[Conflict]:
     return brief.stories[0].conflicts
 
 
-@pytest.mark.parametrize("name", list(CASES))
-def test_detects(tmp_path: Path, name: str) -> None:
-    a, b, kind, values = CASES[name]
-    conflicts = [c for c in _conflicts(tmp_path, a, b) if c.kind == kind]
+@pytest.mark.parametrize("lead, name", [(False, n) for n in CASES] + [(True, n) for n in LEAD_CASES])
+def test_detects(tmp_path: Path, lead: bool, name: str) -> None:
+    a, b, kind, values = (LEAD_CASES if lead else CASES)[name]
+    conflicts = [c for c in _conflicts(tmp_path, a, b, lead) if c.kind == kind]
     assert conflicts, f"no {kind} conflict found"
     assert values <= {p.value for p in conflicts[0].positions}
     assert all(len(p.sources) == 1 for p in conflicts[0].positions)
     assert conflicts[0].reason
 
 
-@pytest.mark.parametrize("name", list(CONTROLS))
-def test_agreement_is_not_a_conflict(tmp_path: Path, name: str) -> None:
-    a, b = CONTROLS[name]
-    assert _conflicts(tmp_path, a, b) == []
+@pytest.mark.parametrize("lead, name", [(False, n) for n in CONTROLS] + [(True, n) for n in LEAD_CONTROLS])
+def test_agreement_is_not_a_conflict(tmp_path: Path, lead: bool, name: str) -> None:
+    a, b = (LEAD_CONTROLS if lead else CONTROLS)[name]
+    assert _conflicts(tmp_path, a, b, lead) == []
 
 
 @pytest.mark.parametrize("a, b, clash", [
@@ -179,60 +215,3 @@ def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> No
 ])
 def test_kin_compatible(a: str, b: str, expected: bool) -> None:
     assert compatible(a, b) is expected
-
-
-def _lead_conflicts(tmp_path: Path, lead_a: str, lead_b: str) -> list[Conflict]:
-    """Conflicts when each article opens with its own lead before the shared text."""
-    lines = [json.dumps({"text": f"{lead_a} {BASE_A}", "outlet": "Wire A", "published": "2024-03-05"}),
-             json.dumps({"text": f"{lead_b} {BASE_B}", "outlet": "Wire B", "published": "2024-03-05"})]
-    path = tmp_path / "story.jsonl"
-    path.write_text("\n".join(lines) + "\n")
-    stories = run([str(path)], Options()).stories
-    assert len(stories) == 1
-    return stories[0].conflicts
-
-
-LEAD_CASES = {
-    "main event, two verbs": ("The Justice Department notified the Supreme Court on Tuesday that it no longer backs "
-                              "the lawsuit against the Valdoria health law.",
-                              "The Justice Department told the Supreme Court on Wednesday that it no longer supports "
-                              "the lawsuit against the Valdoria health law.", "date", {"Tuesday", "Wednesday"}),
-    "named year": ("Investigators concluded that foreign agents meddled in the 2016 election in Valdoria.",
-                   "Investigators concluded that foreign agents interfered in the 2013 election in Valdoria.",
-                   "date", {"2016 election", "2013 election"}),
-    "actor": ("The House Oversight Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
-              "The House Judiciary Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
-              "actor", {"House Oversight Committee", "House Judiciary Committee"}),
-    "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
-                   "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
-                   "number", {"200 million", "additional 260 million"}),
-}
-LEAD_CONTROLS = {
-    "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
-                                 "one man, police said.",
-                                 "A 61-year-old man was charged with murder on Saturday after opening fire at an "
-                                 "office party in Valdoria, killing one man."),
-    "an announcement of the event": ("The son of Judge Ana Ruiz was killed Sunday at her home in Valdoria.",
-                                     "Police announced Monday that the son of Judge Ana Ruiz had been killed at "
-                                     "her home in Valdoria."),
-    "two bodies named in one sentence": ("The House Oversight Committee and the House Judiciary Committee voted "
-                                         "on Tuesday to subpoena the mayor of Valdoria.",
-                                         "The House Judiciary Committee voted on Tuesday to subpoena the mayor of "
-                                         "Valdoria over the quake."),
-    "a plan and an event": ("Senator Ana Ruiz voiced frustration with the trial in Valdoria on Wednesday night.",
-                            "Senator Ana Ruiz will try to force a vote on the trial in Valdoria on Thursday."),
-}
-
-
-@pytest.mark.parametrize("name", list(LEAD_CASES))
-def test_detects_in_leads(tmp_path: Path, name: str) -> None:
-    a, b, kind, values = LEAD_CASES[name]
-    conflicts = [c for c in _lead_conflicts(tmp_path, a, b) if c.kind == kind]
-    assert conflicts, f"no {kind} conflict found"
-    assert values <= {p.value for p in conflicts[0].positions}
-
-
-@pytest.mark.parametrize("name", list(LEAD_CONTROLS))
-def test_leads_that_agree(tmp_path: Path, name: str) -> None:
-    a, b = LEAD_CONTROLS[name]
-    assert _lead_conflicts(tmp_path, a, b) == []
