@@ -22,7 +22,14 @@ from storyline.cluster import (
     pair_similarity,
 )
 from storyline.cluster.engine import lead_mask_array, pair_similarities, tfidf_matrix
-from storyline.cluster.features import LEAD_DATE_FACTOR, MONTHS, WEEKDAYS, lead_date_factor, lead_markers
+from storyline.cluster.features import (
+    LEAD_DATE_FACTOR,
+    LEAD_SAME_DAY_FACTOR,
+    MONTHS,
+    WEEKDAYS,
+    lead_date_factor,
+    lead_markers,
+)
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Article, Sentence
 
@@ -90,10 +97,12 @@ def test_component_rule_is_dense_complete_link(seed: int, threshold: float) -> N
     (["tuesday", "friday"], ["thursday"], 1.0),  # one of them within a day
     (["tuesday"], [], 1.0),  # one lead dates nothing
     (["june"], ["july"], LEAD_DATE_FACTOR),  # the June and the July border figures
-    (["june", "tuesday"], ["june", "tuesday"], 1.0),
-    (["june", "tuesday"], ["july", "tuesday"], LEAD_DATE_FACTOR),
+    (["june"], ["june"], 1.0),
+    (["june", "tuesday"], ["june", "tuesday"], LEAD_SAME_DAY_FACTOR),  # one day's event
+    (["tuesday", "friday"], ["friday"], LEAD_SAME_DAY_FACTOR),
+    (["june", "tuesday"], ["july", "tuesday"], LEAD_DATE_FACTOR),  # a month apart prevails
 ])
-def test_leads_dating_different_days_scale_the_similarity(lead_a: list[str], lead_b: list[str],
+def test_lead_dates_scale_the_similarity(lead_a: list[str], lead_b: list[str],
                                                           factor: float) -> None:
     feats_a = {"court": 2.0, "abortion": 1.0} | {"T:" + w: 1.0 for w in lead_a}
     feats_b = {"court": 1.0, "abortion": 2.0} | {"T:" + w: 1.0 for w in lead_b}

@@ -23,6 +23,7 @@ from storyline.cluster.features import (
     DATE_PENALTIES,
     FAR_APART,
     LEAD_DATE_FACTOR,
+    LEAD_SAME_DAY_FACTOR,
     SIM_DECIMALS,
     document_frequencies,
     idf_table,
@@ -76,7 +77,8 @@ def lead_factors(leads: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     a, b = leads[pairs[:, 0]], leads[pairs[:, 1]]
     days_apart = (a[:, 0] != 0) & (b[:, 0] != 0) & ((a[:, 1] & b[:, 0]) == 0)
     months_apart = (a[:, 2] != 0) & (b[:, 2] != 0) & ((a[:, 2] & b[:, 2]) == 0)
-    return np.where(days_apart | months_apart, LEAD_DATE_FACTOR, 1.0)
+    same_day = (a[:, 0] & b[:, 0]) != 0
+    return np.where(days_apart | months_apart, LEAD_DATE_FACTOR, np.where(same_day, LEAD_SAME_DAY_FACTOR, 1.0))
 
 
 def pair_similarities(matrix: sparse.csr_matrix, days: np.ndarray, pairs: np.ndarray,
