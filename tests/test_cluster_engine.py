@@ -21,13 +21,24 @@ from storyline.cluster import (
     idf_table,
     pair_similarity,
 )
-from storyline.cluster.engine import pair_similarities, tfidf_matrix
+from storyline.cluster.engine import lead_mask_array, pair_similarities, tfidf_matrix
+from storyline.cluster.features import (
+    LEAD_DATE_FACTOR,
+    LEAD_SAME_DAY_FACTOR,
+    MONTHS,
+    WEEKDAYS,
+    lead_date_factor,
+    lead_markers,
+)
+from storyline.nlp.annotate import AnnotatedArticle
+from storyline.records import Article, Sentence
 
 WORDS = [f"w{i}" for i in range(40)]
 
 
 def corpus(seed: int, n: int = 60) -> tuple[list[str], list[dict[str, float]], list[date | None]]:
-    """Random bag-of-word articles around a few topics, some dated, some not."""
+    """Random bag-of-word articles around a few topics, some dated, some not, some with the
+    weekday or month their lead names."""
     rng = random.Random(seed)
     ids, feats, dates = [], [], []
     for i in range(n):
@@ -36,6 +47,10 @@ def corpus(seed: int, n: int = 60) -> tuple[list[str], list[dict[str, float]], l
         feats.append({w: float(rng.randint(1, 3)) for w in sorted(words)})
         ids.append(f"a{i:03d}")
         dates.append(None if rng.random() < 0.3 else date(2020, 1, 1) + timedelta(days=rng.randrange(900)))
+        if rng.random() < 0.5:
+            feats[-1]["T:" + rng.choice(WEEKDAYS)] = 1.0
+        if rng.random() < 0.2:
+            feats[-1]["T:" + rng.choice(MONTHS[:3])] = 1.0
     return ids, feats, dates
 
 
@@ -55,7 +70,7 @@ def test_vectorised_similarity_is_pair_similarity(seed: int) -> None:
     idf = idf_table(document_frequencies(feats), len(feats))
     pairs = np.array([(i, j) for i in range(len(ids)) for j in range(i + 1, len(ids))])
     days = np.array([d.toordinal() if d else np.nan for d in dates])
-    fast = pair_similarities(tfidf_matrix(feats, idf), days, pairs)
+    fast = pair_similarities(tfidf_matrix(feats, idf), days, pairs, lead_mask_array(feats))
     slow = [pair_similarity(feats[i], feats[j], idf, dates[i], dates[j]) for i, j in pairs]
     assert fast.tolist() == slow
 
@@ -73,6 +88,52 @@ def test_component_rule_is_dense_complete_link(seed: int, threshold: float) -> N
     # every pair a candidate: the engine is the dense rule
     assert cluster_features(ids, feats, dates, threshold, max_block=n, cohesion=0.0) == \
         dense_complete(ids, sims, threshold)
+
+
+@pytest.mark.parametrize(("lead_a", "lead_b", "factor"), [
+    (["wednesday"], ["friday"], LEAD_DATE_FACTOR),  # a judge blocks a law / the appeals court lets it resume
+    (["friday"], ["saturday"], 1.0),  # shot "Friday night", charged "police said Saturday": one event
+    (["sunday"], ["monday"], 1.0),  # the week wraps
+    (["tuesday", "friday"], ["thursday"], 1.0),  # one of them within a day
+    (["tuesday"], [], 1.0),  # one lead dates nothing
+    (["june"], ["july"], LEAD_DATE_FACTOR),  # the June and the July border figures
+    (["june"], ["june"], 1.0),
+    (["june", "tuesday"], ["june", "tuesday"], LEAD_SAME_DAY_FACTOR),  # one day's event
+    (["tuesday", "friday"], ["friday"], LEAD_SAME_DAY_FACTOR),
+    (["june", "tuesday"], ["july", "tuesday"], LEAD_DATE_FACTOR),  # a month apart prevails
+])
+def test_lead_dates_scale_the_similarity(lead_a: list[str], lead_b: list[str],
+                                                          factor: float) -> None:
+    feats_a = {"court": 2.0, "abortion": 1.0} | {"T:" + w: 1.0 for w in lead_a}
+    feats_b = {"court": 1.0, "abortion": 2.0} | {"T:" + w: 1.0 for w in lead_b}
+    assert lead_date_factor(feats_a, feats_b) == factor
+    idf = idf_table(document_frequencies([feats_a, feats_b]), 2)
+    plain = pair_similarity({"court": 2.0, "abortion": 1.0}, {"court": 1.0, "abortion": 2.0}, idf)
+    assert pair_similarity(feats_a, feats_b, idf) == round(plain * factor, 9)
+    # markers are no terms: they neither add similarity nor make block keys
+    assert not [k for k in block_keys(feats_a, None) if k.startswith("T:")]
+
+
+def _article(title: str, sentences: list[str]) -> AnnotatedArticle:
+    article = Article(text=" ".join(sentences), title=title)
+    spans, start = [], 0
+    for i, text in enumerate(sentences):
+        spans.append(Sentence(article.id, i, start, start + len(text), text, 0))
+        start += len(text) + 1
+    return AnnotatedArticle(article, spans, [[] for _ in sentences], [], [], [])
+
+
+@pytest.mark.parametrize(("title", "sentences", "markers"), [
+    ("Judge blocks Texas abortion law", ["A federal judge on Wednesday blocked the law.", "On Friday, it resumed."],
+     ["T:wednesday"]),  # the lead is the first sentence only
+    ("Protesters March On Capitol", ["Thousands marched in the capital on May 3 and again in June, police said."],
+     ["T:june", "T:may"]),  # "March" before no day number is a verb
+    ("Storm hits coast", ["http : / / www . example . com / news / storm / coast / today", "AP", "The storm hit on "
+     "Sunday night, the weather service said."], ["T:sunday"]),  # a URL or a dateline is no lead
+    ("Markets close higher", ["Stocks rose for a third day as investors bought banks."], []),
+])
+def test_lead_markers_date_the_lead(title: str, sentences: list[str], markers: list[str]) -> None:
+    assert lead_markers(_article(title, sentences)) == markers
 
 
 def test_cohesion_keeps_two_tight_groups_apart() -> None:

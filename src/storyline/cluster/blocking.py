@@ -18,7 +18,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from storyline.cluster.features import DATE_PENALTIES
+from storyline.cluster.features import DATE_PENALTIES, is_marker
 
 #: Width of a publication-time window in days. Articles published more than the last
 #: DATE_PENALTIES gap apart (365 days) are scaled by FAR_APART (0.1): at the story threshold
@@ -60,7 +60,7 @@ def block_keys(features: Mapping[str, float], published: date | None,
         spans: Sequence[int | str] = (w, w + 1)
     else:
         spans = list(windows) or [UNDATED]
-    return sorted(f"{feature}@{span}" for feature in features for span in spans)
+    return sorted(f"{feature}@{span}" for feature in features if not is_marker(feature) for span in spans)
 
 
 def candidate_pairs(keys: Iterable[Iterable[str]], max_block: int = MAX_BLOCK) -> np.ndarray:

@@ -22,9 +22,14 @@ from storyline.cluster.blocking import MAX_BLOCK, block_keys, candidate_pairs, c
 from storyline.cluster.features import (
     DATE_PENALTIES,
     FAR_APART,
+    LEAD_DATE_FACTOR,
+    LEAD_SAME_DAY_FACTOR,
     SIM_DECIMALS,
     document_frequencies,
     idf_table,
+    is_marker,
+    lead_masks,
+    near_days,
 )
 from storyline.cluster.link import COHESION, cluster_component
 
@@ -40,7 +45,7 @@ def tfidf_matrix(features: Sequence[Mapping[str, float]], idf_of: Mapping[str, f
     vals: list[float] = []
     for feats in features:
         for k, count in feats.items():
-            if count > 0:
+            if count > 0 and not is_marker(k):
                 cols.append(vocab.get(k, len(vocab)))
                 vals.append((1 + np.log(count)) * idf_of.get(k, 1.0))
         indptr.append(len(cols))
@@ -61,9 +66,26 @@ def date_factors(days: np.ndarray, pairs: np.ndarray) -> np.ndarray:
     return factors
 
 
-def pair_similarities(matrix: sparse.csr_matrix, days: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+def lead_mask_array(features: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """``features.lead_masks`` of every article: rows (weekdays, weekdays widened, months)."""
+    masks = [lead_masks(f) for f in features]
+    return np.array([(d, near_days(d), m) for d, m in masks], dtype=np.int64).reshape(len(masks), 3)
+
+
+def lead_factors(leads: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """``features.lead_date_factor`` of every pair, vectorised (``leads``: ``lead_mask_array``)."""
+    a, b = leads[pairs[:, 0]], leads[pairs[:, 1]]
+    days_apart = (a[:, 0] != 0) & (b[:, 0] != 0) & ((a[:, 1] & b[:, 0]) == 0)
+    months_apart = (a[:, 2] != 0) & (b[:, 2] != 0) & ((a[:, 2] & b[:, 2]) == 0)
+    same_day = (a[:, 0] & b[:, 0]) != 0
+    return np.where(days_apart | months_apart, LEAD_DATE_FACTOR, np.where(same_day, LEAD_SAME_DAY_FACTOR, 1.0))
+
+
+def pair_similarities(matrix: sparse.csr_matrix, days: np.ndarray, pairs: np.ndarray,
+                      leads: np.ndarray | None = None) -> np.ndarray:
     """``features.pair_similarity`` of every candidate pair, vectorised: per chunk of pairs,
-    one sparse product of the rows involved, from which the pairs' entries are read."""
+    one sparse product of the rows involved, from which the pairs' entries are read
+    (``leads``: ``lead_mask_array`` of the articles; None: no lead-date factor)."""
     out = np.empty(len(pairs))
     for start in range(0, len(pairs), CHUNK_PAIRS):
         chunk = pairs[start : start + CHUNK_PAIRS]
@@ -71,7 +93,8 @@ def pair_similarities(matrix: sparse.csr_matrix, days: np.ndarray, pairs: np.nda
         cols, col_pos = np.unique(chunk[:, 1], return_inverse=True)
         product = (matrix[rows] @ matrix[cols].T).tocsr()
         dots = np.asarray(product[row_pos, col_pos]).ravel()
-        out[start : start + len(chunk)] = dots * date_factors(days, chunk)
+        scale = date_factors(days, chunk) if leads is None else date_factors(days, chunk) * lead_factors(leads, chunk)
+        out[start : start + len(chunk)] = dots * scale
     return np.round(out, SIM_DECIMALS)
 
 
@@ -85,7 +108,7 @@ def cluster_features(ids: Sequence[str], features: Sequence[Mapping[str, float]]
     windows = corpus_windows(published)
     pairs = candidate_pairs(block_keys(f, d, windows) for f, d in zip(features, published))
     days = np.array([d.toordinal() if d else np.nan for d in published], dtype=np.float64)
-    sims = pair_similarities(tfidf_matrix(features, idf_of), days, pairs)
+    sims = pair_similarities(tfidf_matrix(features, idf_of), days, pairs, lead_mask_array(features))
     keep = sims >= threshold
     pairs, sims = pairs[keep], sims[keep]
     graph = sparse.coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n))

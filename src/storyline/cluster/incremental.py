@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.features import date_factor, idf
+from storyline.cluster.features import date_factor, idf, is_marker
 from storyline.cluster.stories import cluster_articles
 from storyline.nlp.annotate import AnnotatedArticle
 
@@ -19,7 +19,7 @@ Vector = dict[str, float]
 def vectorize(feats: dict[str, float], df: dict[str, int], n: int) -> Vector:
     """An article's L2-normalised TF-IDF vector (from its ``features``) under the store's
     document frequencies."""
-    weights = {k: (1 + math.log(v)) * idf(df.get(k, 0), n) for k, v in feats.items() if v > 0}
+    weights = {k: (1 + math.log(v)) * idf(df.get(k, 0), n) for k, v in feats.items() if v > 0 and not is_marker(k)}
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {k: w / norm for k, w in weights.items()}
 

@@ -12,7 +12,7 @@ from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storyline.cluster.engine import cluster_features, date_factors, tfidf_matrix
+from storyline.cluster.engine import cluster_features, date_factors, lead_factors, lead_mask_array, tfidf_matrix
 from storyline.cluster.features import (
     article_features,
     date_factor,
@@ -46,12 +46,13 @@ def _average_link(docs: Sequence[AnnotatedArticle], threshold: float) -> list[li
     """Average link over the dense similarity matrix of a small batch (indices into docs)."""
     if len(docs) > MAX_DENSE:
         raise ValueError(f"average link is for batches of at most {MAX_DENSE} articles")
-    vectors = article_vectors(docs)
+    feats = [article_features(d) for d in docs]
+    vectors = tfidf_matrix(feats, idf_table(document_frequencies(feats), len(docs)))
     sims = (vectors @ vectors.T).toarray()
     days = np.array([d.article.published.toordinal() if d.article.published else np.nan for d in docs])
     rows, cols = np.indices(sims.shape)
     pairs = np.stack([rows.ravel(), cols.ravel()], axis=1)
-    sims = sims * date_factors(days, pairs).reshape(sims.shape)
+    sims = sims * (date_factors(days, pairs) * lead_factors(lead_mask_array(feats), pairs)).reshape(sims.shape)
     distance = 1.0 - np.clip(sims, 0.0, 1.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")
