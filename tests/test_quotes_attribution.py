@@ -93,6 +93,8 @@ CASES = {
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
+    "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
+                                     '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
 }
 
 

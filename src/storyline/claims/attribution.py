@@ -335,7 +335,7 @@ def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | N
 
 def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
     """A quote signed after it: '"..." - Clinton.', '"..." [Will Fitzgibbon, ICIJ]'."""
-    match = re.match(r"\s*(?:[-–—]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
+    match = re.match(r"\s*(?:[-–—―]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
     if not match:
         return None
     mention = ctx.starts.get(quote.end + match.end())
