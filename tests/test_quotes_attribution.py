@@ -93,6 +93,13 @@ CASES = {
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
+    "clause without a speech verb": (
+        'Maria Lopez spoke for an hour in Dayton. She closed with an appeal to the voters of the '
+        'city: "Stay home if it rains, and vote by mail instead of standing in line."', "vote by mail",
+        "Maria Lopez"),
+    "description subject of a clause without a speech verb": (
+        'A campaign ad released Thursday accuses Tom Hale of "a pattern of broken promises stretching '
+        'back two decades in this city."', "broken promises", "A campaign ad"),
     "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
                                      '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
 }

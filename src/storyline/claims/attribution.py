@@ -12,7 +12,8 @@ For each quotation, in order:
 3. the sentence before, when the quote opens its sentence and that one reports speech ('Carter
    said that ... / "That's because ..."') or ends in a colon;
 4. a short next sentence that is an attribution ("Ri added.");
-5. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
+5. the subject of the quote's clause when it has no speech verb ('He continued with an appeal: "..."');
+6. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
    previous paragraph when it opens its own.
 Pronouns and descriptions are resolved in ``speakers``. Every choice is by position or an explicit
 key: nothing depends on set or dict order.
@@ -69,7 +70,7 @@ class Attributed:
     text: str
     sentence: int
     speaker: Speaker | None
-    how: str  # "cue", "roundup", "before", "next", "floating" or ""
+    how: str  # "cue", "roundup", "before", "next", "clause", "floating" or ""
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -379,7 +380,19 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tupl
                 who = _subject(ctx, verb, nxt.start, nxt.stop, previous)
                 if who is not None:
                     return who, "next"
-    return None, ""
+    who = _quoting_clause(ctx, quote, first, previous)
+    return (who, "clause") if who is not None else (None, "")
+
+
+def _quoting_clause(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:
+    """A quote inside a clause with no speech verb ('He continued with an appeal to voters:
+    "..."', 'A campaign ad accuses Trump of "..."'): the subject of that clause. The quote is
+    kept only under the rule for unattributed quotes (long enough not to be a scare quote)."""
+    start = ctx.first_token[first]
+    quote_token = ctx.token_at(quote.start)
+    if quote_token - start < 2:
+        return None
+    return _clause_subject(ctx, start, quote_token, previous)
 
 
 def _previous_sentence(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:
