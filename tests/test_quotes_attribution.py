@@ -50,6 +50,12 @@ CASES = {
                   "Maria Lopez"),
     "name then verb": ('"The port is closed until further notice," Maria Lopez said on Monday.',
                        "port is closed", "Maria Lopez"),
+    "long title after an inverted verb": (
+        '"We have the votes to pass it this week," said Ohio-based Republican strategist Tom Hale.',
+        "have the votes", "Tom Hale"),
+    "two titles joined by and after an inverted verb": (
+        '"We have the votes to pass it this week," said former Ohio Gov. and party chairman Tom Hale.',
+        "have the votes", "Tom Hale"),
     "apposition between": ('"The port is closed until further notice," Maria Lopez, the union leader, '
                            'said.', "port is closed", "Maria Lopez"),
     "interviewer is not the speaker": (

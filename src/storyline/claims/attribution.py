@@ -28,6 +28,7 @@ from storyline.claims.context import Context, QuoteSpan, build_context
 from storyline.claims.speakers import (
     Speaker,
     infer_gender,
+    is_person,
     phrase_speaker,
     pronoun_speaker,
 )
@@ -212,7 +213,7 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if inverted and toks[verb].lemma not in NO_INVERSION:
         span = _np_right(ctx, verb + 1, hi)
         if span:
-            return _speaker(ctx, _apposed_name(ctx, span), previous)
+            return _speaker(ctx, _titled_name(ctx, verb + 1, hi, _apposed_name(ctx, span)), previous)
     span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
     if span is not None:
         span = _past_preposition(ctx, _past_place(ctx, span, lo), lo)
@@ -274,6 +275,28 @@ def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
     mention = ctx.starts.get(span[1] + match.end()) if match else None
     if mention is not None and mention.label == "PERSON":
         return mention.start, mention.end
+    return span
+
+
+#: A name after an inverted speech verb is looked for this many tokens on, past a long title.
+TITLE_TOKENS = 12
+
+
+def _titled_name(ctx: Context, i: int, hi: int, span: tuple[int, int]) -> tuple[int, int]:
+    """'said Florida-based Republican strategist Al Cardenas', 'said former Gov. and Committee
+    Chairman Ed Rendell': when the phrase after the verb stops before a name that ends its
+    title, the name (no comma, quote or clause in between)."""
+    if any(m.label == "PERSON" for m in ctx.mention_in(*span)):
+        return span
+    toks = ctx.tokens
+    for k in range(i, min(hi, i + TITLE_TOKENS)):
+        if ctx.quoted(toks[k].idx) or toks[k].text in (",", ";", ":", "(", ")", "—", "–") \
+                or toks[k].pos in ("AUX", "PRON", "ADP"):  # not "a spokesman for X"
+            break
+        mention = ctx.starts.get(toks[k].idx)
+        entity = ctx.entity(mention) if mention is not None else None
+        if mention is not None and mention.label == "PERSON" and (entity is None or is_person(entity)):
+            return mention.start, mention.end
     return span
 
 
