@@ -56,6 +56,9 @@ CASES = {
     "two titles joined by and after an inverted verb": (
         '"We have the votes to pass it this week," said former Ohio Gov. and party chairman Tom Hale.',
         "have the votes", "Tom Hale"),
+    "person before two appositions ending in names": (
+        'Maria Lopez, executive director of the Ohio Jobs PAC, a Democratic super PAC, said the plan '
+        'was "a gift to the richest families in the state."', "gift to the richest", "Maria Lopez"),
     "apposition between": ('"The port is closed until further notice," Maria Lopez, the union leader, '
                            'said.', "port is closed", "Maria Lopez"),
     "interviewer is not the speaker": (

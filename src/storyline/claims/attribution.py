@@ -169,17 +169,21 @@ def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
     """The token before an apposition; past one or two more when the first stops at a number or
     a phrase that cannot speak ("Clinton, 35, the daughter of ..., said")."""
     toks = ctx.tokens
+    found = None  # the first phrase that may speak; a person further back wins over it
     for _ in range(APPOSITIONS):
         j = _before_parenthesis(ctx, comma - 1, lo)
-        if toks[j].pos in ("PROPN", "PRON") or ctx.ends.get(toks[j].idx + len(toks[j].text)) is not None:
-            return j
+        end = ctx.ends.get(toks[j].idx + len(toks[j].text))
+        if end is not None and end.label == "PERSON":
+            return j  # "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said"
+        if found is None and (toks[j].pos in ("PROPN", "PRON") or end is not None):
+            found = j
         k = j
         while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
             k -= 1
         if k < lo or toks[k].text != "," or k - 1 < lo:
-            return j
+            return j if found is None else found
         comma = k
-    return comma - 1
+    return comma - 1 if found is None else found
 
 
 def _before_parenthesis(ctx: Context, j: int, lo: int) -> int:
