@@ -56,9 +56,14 @@ CASES = {
     "two titles joined by and after an inverted verb": (
         '"We have the votes to pass it this week," said former Ohio Gov. and party chairman Tom Hale.',
         "have the votes", "Tom Hale"),
-    "person before two appositions ending in names": (
-        'Maria Lopez, executive director of the Ohio Jobs PAC, a Democratic super PAC, said the plan '
-        'was "a gift to the richest families in the state."', "gift to the richest", "Maria Lopez"),
+    "person before appositions ending in names": (
+        'Alan Berg, founder of the Leadership Institute, party member in the 1960s and longtime '
+        'committeeman from Virginia, endorsed Tom Hale last week, saying he "has consistently '
+        'demonstrated his deep commitment to conservative principles."', "deep commitment", "Alan Berg"),
+    "she after said is a subject, not an object": (
+        'Maria Lopez, executive director of the House Majority PAC, a Democratic super PAC, said she '
+        'thinks congressional Republicans "are going to be dragged down by the anger around their necks."',
+        "dragged down", "Maria Lopez"),
     "apposition between": ('"The port is closed until further notice," Maria Lopez, the union leader, '
                            'said.', "port is closed", "Maria Lopez"),
     "interviewer is not the speaker": (

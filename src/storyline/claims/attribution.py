@@ -60,6 +60,8 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Comma-separated appositions stepped over between a name and its speech verb.
 APPOSITIONS = 3
 LINKS = frozenset({"for", "of", "at", "to", "with"})
+#: Pronouns that can only be subjects.
+NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
 PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
                           "over", "against", "during", "after", "before"})
 
@@ -248,7 +250,8 @@ def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int
     comma that opened the apposition, or before the relative "who"."""
     toks = ctx.tokens
     first = ctx.token_at(span[0])
-    if first - 1 < lo or not (toks[first - 1].text.lower() in PREPOSITIONS or toks[first - 1].pos == "VERB"):
+    if first - 1 < lo or not (toks[first - 1].text.lower() in PREPOSITIONS or toks[first - 1].pos == "VERB") \
+            or toks[first].text.lower() in NOMINATIVE:  # "X said she thinks ...": she is a subject
         return span
     k = first - 1
     while k >= max(lo, first - 20) and not ctx.quoted(toks[k].idx):
