@@ -105,6 +105,9 @@ CASES = {
         'regret for years," the senator said.', "mistake we will regret", "James Carter"),
     "participle clause": ('Maria Lopez ended her campaign on Tuesday, telling supporters that "the '
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
+    "absolute phrase with its own participle": (
+        'Republicans were irritated by the plan, with Sen. Tom Hale calling it "a menu of bad '
+        'options for the country."', "menu of bad", "Tom Hale"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
     "clause without a speech verb": (

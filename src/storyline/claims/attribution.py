@@ -42,6 +42,7 @@ from storyline.claims.speech import (
 )
 from storyline.entities.resolve import EntityIndex
 from storyline.nlp.annotate import AnnotatedArticle
+from storyline.records import Mention
 
 #: A weak speech verb ("continued", "believes") is a cue only this many tokens from the quote.
 WEAK_DISTANCE = 4
@@ -205,6 +206,9 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
         span = _np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
     participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
+    own = ctx.ends.get(toks[verb - 1].idx + len(toks[verb - 1].text)) if participle and verb - 1 >= lo else None
+    if own is not None and own.label == "PERSON" and _absolute(ctx, own, lo):
+        return _speaker(ctx, (own.start, own.end), previous)
     if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() in ("and", "to")):
         main = _clause_subject(ctx, lo, verb, previous)
         if main is not None:
@@ -224,6 +228,15 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if span is not None:
         span = _past_preposition(ctx, _past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
+
+
+def _absolute(ctx: Context, mention: Mention, lo: int) -> bool:
+    """A name that opens an absolute phrase with its own participle ('..., with John McCain calling
+    it a "menu"', 'Ryan saying ... and Trump calling it ...'), not an object ('wrote to Lynch asking')."""
+    first = ctx.token_at(mention.start)
+    title = first - 1 >= lo and ctx.tokens[first - 1].text in ("Sen.", "Rep.", "Gov.", "Mr.", "Ms.", "Mrs.", "Dr.")
+    before = first - 1 - title
+    return before < lo or ctx.tokens[before].text.lower() in ("with", ",", "and", "—")
 
 
 def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
