@@ -108,6 +108,12 @@ CASES = {
     "absolute phrase with its own participle": (
         'Republicans were irritated by the plan, with Sen. Tom Hale calling it "a menu of bad '
         'options for the country."', "menu of bad", "Tom Hale"),
+    "name of an organisation with a determiner": (
+        '"The plan cannot be built in ten years," Tom Hale of the Center for Budget Studies said.',
+        "cannot be built", "Tom Hale"),
+    "group of a thing with a determiner": (
+        'Proponents of the new bill, however, say it would "keep enough federal safeguards in place '
+        'for every student."', "federal safeguards", "Proponents of the new bill"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
     "clause without a speech verb": (

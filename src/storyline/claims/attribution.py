@@ -127,8 +127,13 @@ def _np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
     if toks[j].text.lower() in PRONOUNS:
         return toks[j].idx, end
     i = j
-    while i - 1 >= lo and not ctx.quoted(toks[i - 1].idx) and toks[i].pos != "DET":
+    while i - 1 >= lo and not ctx.quoted(toks[i - 1].idx):
         prev = toks[i - 1]
+        if toks[i].pos == "DET":  # "Proponents of the new bill": the phrase goes on before "of"
+            if prev.text.lower() in LINKS and i - 2 >= lo and toks[i - 2].pos in ("NOUN", "PROPN"):
+                i -= 2
+                continue
+            break
         if (prev.pos in NP_POS - {"PRON"} and prev.ent not in TIME_ENTS) or prev.text in ("-", ".", *POSSESSIVE):
             i -= 1
         elif prev.text.lower() in LINKS and i - 2 >= lo and toks[i - 2].pos in ("NOUN", "PROPN"):
