@@ -171,13 +171,16 @@ def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
     -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides"). A possessive
     before a name is the name's employer ("Gallup's Jeffrey M. Jones" -> Jeffrey, M, Jones); before
-    a common noun it is the source ("Trump's campaign" -> Trump). A name in apposition to a
+    a common noun it is the source ("Trump's campaign" -> Trump), unless a name in apposition follows
+    ("Sanders's campaign manager, Jeff Weaver," -> Jeff, Weaver). A name in apposition to a
     description is the source ("the presumptive GOP nominee, Donald Trump," -> Donald, Trump)."""
     head = re.split(r",| of | who | from | at | in | for |\(", name.replace("’", "'"), maxsplit=1)[0]
+    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
+    if apposed and re.search(r"(?:'s|')\s+(?:[\w-]+\s+)*[a-z][\w-]*\s*$", head):
+        return _name_words(apposed[1])  # "Sanders's campaign manager, Jeff Weaver," is Weaver
     owned = re.search(r"(?:'s|')\s+(.*\b[A-Z][\w'.-]*)\s*$", head)
     head = owned[1] if owned else re.sub(r"(?:'s|')(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
-    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
     if (not words or not words[-1][:1].isupper()) and apposed:
         return _name_words(apposed[1])  # "A top strategist, John Weaver," is Weaver
     if not words or not words[-1][:1].isupper():
