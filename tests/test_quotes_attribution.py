@@ -103,6 +103,9 @@ CASES = {
     "description of a titled person": (
         'Senator James Carter voted against the bill on Tuesday. "This bill is a mistake we will '
         'regret for years," the senator said.', "mistake we will regret", "James Carter"),
+    "description with a place after its head": (
+        'Senator James Carter voted against the bill on Tuesday. The senator from Ohio said the bill '
+        'was "a mistake," noting that "we will regret it for years to come."', "regret it", "James Carter"),
     "participle clause": ('Maria Lopez ended her campaign on Tuesday, telling supporters that "the '
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
     "absolute phrase with its own participle": (

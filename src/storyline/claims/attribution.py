@@ -60,7 +60,7 @@ POSSESSIVE = ("'s", "’s")
 TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Comma-separated appositions stepped over between a name and its speech verb.
 APPOSITIONS = 3
-LINKS = frozenset({"for", "of", "at", "to", "with"})
+LINKS = frozenset({"for", "of", "at", "to", "with", "from"})
 #: Pronouns that can only be subjects.
 NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
 PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",

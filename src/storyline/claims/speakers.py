@@ -117,12 +117,19 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
     words = _words(phrase)
     if not words or words in (["him"], ["her"], ["them"], ["me"], ["us"]):
         return None
-    if words[0] in ("the", "this", "that") and words[-1] not in SPOKESPERSON:
-        resolved = describe(ctx, start, words[-1])
+    head = _head_noun(words)
+    if words[0] in ("the", "this", "that") and head not in SPOKESPERSON:
+        resolved = describe(ctx, start, head)
         if resolved is not None:
             return resolved
     behalf = _behalf(ctx, mentions, words)
     return Speaker(re.sub(r"^The\b", "the", phrase), None, behalf)
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of a description: its last word before a preposition ("the senator from Vermont")."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "from", "for", "at", "in", "with")), len(words))
+    return words[cut - 1]
 
 
 def _head_mention(ctx: Context, start: int, end: int, mentions: list[Mention]) -> Mention | None:
