@@ -117,6 +117,11 @@ CASES = {
     "group of a thing with a determiner": (
         'Proponents of the new bill, however, say it would "keep enough federal safeguards in place '
         'for every student."', "federal safeguards", "Proponents of the new bill"),
+    "the statement read": (
+        'Tom Hale resigned on Monday. "I leave with pride in what we built together in this city," '
+        'his statement read.', "leave with pride", "statement"),
+    "pressed": ('"Would you support the plan if it came to a vote tomorrow?" Maria Lopez pressed.',
+                "support the plan", "Maria Lopez"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
     "clause without a speech verb": (
