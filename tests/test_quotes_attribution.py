@@ -83,6 +83,9 @@ CASES = {
     "roundup NAME, OUTLET:": (
         'Rich Lowry, National Review: "The debate was a disaster for the front-runner from start to '
         'finish."', "debate was a disaster", "Rich Lowry"),
+    "roundup with a title and a party": (
+        'Rep. Tom Hale (R-S.C.): "I have not heard anyone other than you ever cite that figure."',
+        "cite that figure", "Tom Hale"),
     "building named after a person": (
         'Donald Trump spoke to reporters in the lobby of Trump Tower on Monday. "We are going to win '
         'Florida by a lot," he said at Trump Tower.', "win Florida", "Donald Trump"),

@@ -376,10 +376,15 @@ def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | N
     for m in ctx.mention_in(head_start, quote.start):
         lead = ctx.text[head_start : m.start]
         tail = ctx.text[m.end : quote.start]
-        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead)) \
+        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead) or ROUNDUP_TITLE.fullmatch(lead)) \
                 and re.match(r"(?:\s*[,(][^:]{0,60})?\s*:\s*$", tail):
             return phrase_speaker(ctx, m.start, m.end)
     return None
+
+
+#: Titles before a name in a roundup line ("Rep. Trey Gowdy (R-S.C.): "..."").
+ROUNDUP_TITLE = re.compile(r"\s*(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Prof|Rev)\.\s*|(?:Former|President|Senator|"
+                           r"Governor|Secretary|former)\s+)+")
 
 
 def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
