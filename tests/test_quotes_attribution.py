@@ -109,6 +109,11 @@ CASES = {
     "description with a place after its head": (
         'Senator James Carter voted against the bill on Tuesday. The senator from Ohio said the bill '
         'was "a mistake," noting that "we will regret it for years to come."', "regret it", "James Carter"),
+    "the president is the person titled president, not the nearest person": (
+        'Former President Tom Hale criticised the plan last year. President James Carter answered a '
+        'soldier\'s mother on Wednesday. During a town hall, Anna Berg had a question for him. "As the '
+        'mother of a soldier, I want to know why you refuse," she said. "The truth of the matter is that '
+        'this is sort of manufactured," the president said.', "sort of manufactured", "James Carter"),
     "participle clause": ('Maria Lopez ended her campaign on Tuesday, telling supporters that "the '
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
     "absolute phrase with its own participle": (

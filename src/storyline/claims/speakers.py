@@ -151,9 +151,14 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
     title = ctx.starts.get(start)
     if title is not None and title.label == "TITLE":
         return _named(ctx, title)
-    if noun in PERSON_TITLES:
-        return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
     before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
+    if noun in PERSON_TITLES:  # the nearest person the story gave that title, else the nearest person
+        near = ctx.doc.sentences[max(0, ctx.sentence_of[ctx.token_at(start)] - ANTECEDENT_SENTENCES)].start
+        titled = next((e for m in reversed(before) if m.start >= near and (e := ctx.entity(m)) is not None
+                       and is_person(e) and noun in e.titles), None)
+        if titled is not None:
+            return Speaker(titled.name, titled)
+        return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
     for m in reversed(before):
         entity = ctx.entity(m)
         if entity is None:
