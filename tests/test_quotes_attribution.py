@@ -187,6 +187,7 @@ def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
 @pytest.mark.parametrize("entity, person", [
     (_entity("Brent Bozell III", [("Brent Bozell III", "PERSON")] + [("Bozell", "ORG")] * 10), True),
     (_entity("Trump", [("Trump", "PERSON")] + [("Trump", "ORG")] * 2), True),
+    (_entity("Ham", [("Norman Ham", "PERSON")] + [("Ham", "ORG")] * 10), True),  # named by surname
     (_entity("Goldman Sachs", [("Goldman", "PERSON")] + [("Goldman Sachs", "ORG")] * 6), False),
     (_entity("Amazon", [("Amazon", "ORG")] * 4), False),
 ])

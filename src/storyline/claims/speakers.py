@@ -53,9 +53,10 @@ PERSON_SHARE = 3
 
 def is_person(entity: Entity) -> bool:
     """A person, a name the tagger often called a person ("Trump", often an ORG), or one whose full
-    name it called a person ("Brent Bozell III" PERSON, then "Bozell" ORG ten times)."""
+    name it called a person ("Brent Bozell III" PERSON, then "Bozell" ORG ten times; "Norman Ham"
+    PERSON once, the entity named "Ham")."""
     people = sum(1 for m in entity.mentions if m.label == "PERSON")
-    full_name = any(m.label == "PERSON" and m.text == entity.name and " " in m.text for m in entity.mentions)
+    full_name = any(m.label == "PERSON" and " " in m.text.strip() for m in entity.mentions)
     return entity.type == "PERSON" or people * PERSON_SHARE >= len(entity.mentions) or full_name
 
 
