@@ -132,6 +132,9 @@ CASES = {
                 "support the plan", "Maria Lopez"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
+    "signature the tagger missed": (
+        '"He is someone that no sane person would want as the president of this country." ― Christina '
+        'N Luis Olidem "We need a leader." ― Tom Hale', "no sane person", "Christina N Luis Olidem"),
     "clause without a speech verb": (
         'Maria Lopez spoke for an hour in Dayton. She closed with an appeal to the voters of the '
         'city: "Stay home if it rains, and vote by mail instead of standing in line."', "vote by mail",

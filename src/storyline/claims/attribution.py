@@ -393,7 +393,16 @@ def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
     if not match:
         return None
     mention = ctx.starts.get(quote.end + match.end())
-    return phrase_speaker(ctx, mention.start, mention.end) if mention is not None else None
+    if mention is not None:
+        return phrase_speaker(ctx, mention.start, mention.end)
+    first = ctx.token_at(quote.end + match.end())  # a name the tagger missed: "― Christina N Luis Olidem"
+    last = first
+    while last < len(ctx.tokens) and ctx.tokens[last].pos == "PROPN" and not ctx.quoted(ctx.tokens[last].idx):
+        last += 1
+    if last - first < 2 or ctx.tokens[first].idx != quote.end + match.end():
+        return None
+    end = ctx.tokens[last - 1].idx + len(ctx.tokens[last - 1].text)
+    return Speaker(ctx.text[ctx.tokens[first].idx : end])
 
 
 def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
