@@ -118,9 +118,9 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
     words = _words(phrase)
     if not words or words in (["him"], ["her"], ["them"], ["me"], ["us"]):
         return None
-    head = _head_noun(words)
-    if words[0] in ("the", "this", "that") and head not in SPOKESPERSON:
-        resolved = describe(ctx, start, head)
+    noun = _head_noun(words)
+    if words[0] in ("the", "this", "that") and noun not in SPOKESPERSON:
+        resolved = describe(ctx, start, noun)
         if resolved is not None:
             return resolved
     behalf = _behalf(ctx, mentions, words)

@@ -58,8 +58,7 @@ princess spokeswoman congresswoman chairwoman businesswoman madam aunt niece gra
 actress""")
 #: Speech verbs that are more often not about speech ("continued to build", "believe in"): they
 #: introduce a quote only right next to it ('"...," he continued').
-WEAK_LEMMAS = word_set("""accept address agree allow appeal beam believe call celebrate charge continue put debate decide
-press read
-defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
+WEAK_LEMMAS = word_set("""accept address agree allow appeal beam believe call celebrate charge continue put
+debate decide defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
 object offer order point post pray predict publish question realize realise reason reflect relate
-shoot signal think vent venture voice weigh worry""")
+shoot signal think vent venture voice weigh worry press read""")
