@@ -94,6 +94,11 @@ CASES = {
     "pronoun by gender": ('Maria Lopez met Tom Hale on Monday. Hale and Lopez spoke for an hour. '
                           '"It was a useful meeting for both sides," she said.', "useful meeting",
                           "Maria Lopez"),
+    "pronoun after a passing mention goes to the protagonist": (
+        'Attorney General Maria Lopez has led the department for two years. Lopez grew up in Ohio. '
+        'Lopez said she rarely hears complaints. Lopez spoke to reporters on Monday. Critics of the '
+        'department often write letters to Anna Berg. "People tend not to say those things to the '
+        'attorney general," she said.', "People tend not", "Maria Lopez"),
     "pronoun prefers the subject": (
         'Tom Hale criticised the plan put forward by Peter Grant. "It will cost the city millions '
         'of dollars," he said.', "cost the city", "Tom Hale"),
