@@ -77,6 +77,9 @@ CASES = {
     "the newspaper, not the candidate it endorses": (
         'The Valley Herald endorsed Maria Lopez on Sunday. "She is the leader this city needs in '
         'hard times," the newspaper wrote.', "leader this city needs", "Valley Herald"),
+    "it is the outlet, not the place named after it": (
+        'The Valley Herald ran an editorial about Ohio on Sunday. "The governor has failed the state '
+        'for four years," it said.', "failed the state", "Valley Herald"),
     "op-ed writer, not the newspaper": (
         'Maria Lopez wrote in an op-ed in the Wall Street Journal: "The tax plan will hurt working '
         'families in every state."', "tax plan", "Maria Lopez"),

@@ -178,7 +178,8 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
 
 def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speaker | None:
     """He/she: the person of a compatible gender it most likely refers to (``_antecedent``).
-    It/they: the previous quote's body or outlet, else the nearest organisation."""
+    It/they: the previous quote's body or outlet, else the nearest organisation, else the nearest
+    place (a country, a city)."""
     word = ctx.tokens[token].text.lower()
     gender = PRONOUNS.get(word)
     offset = ctx.tokens[token].idx
@@ -189,6 +190,8 @@ def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speak
         lo = ctx.tokens[ctx.first_token[max(0, here - ANTECEDENT_SENTENCES)]].idx
         orgs = [m for s, m in sorted(ctx.starts.items()) if lo <= s < offset and not ctx.quoted(s)
                 and _type(ctx, m) in ("ORG", "GPE")]
+        bodies = [m for m in orgs if _type(ctx, m) == "ORG"]  # "it said" is a body more often than a place
+        orgs = bodies or orgs
         return _named(ctx, orgs[-1]) if orgs else None
     if gender not in ("m", "f"):
         return None
