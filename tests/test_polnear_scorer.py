@@ -102,6 +102,8 @@ def test_surname_of_possessive_and_apostrophe_sources(source: str, expected: str
     ("A top strategist, John Weaver,", "weaver"),
     ("the presumptive GOP presidential nominee, Donald Trump,", "trump"),
     ("the governor, a Republican,", None),
+    ("Sanders’s campaign manager, Jeff Weaver,", "weaver"),  # was "sanders": the employer
+    ("Florida’s Republican attorney general, Pam Bondi,", "bondi"),  # was "florida"
 ])
 def test_a_name_in_apposition_to_a_description_is_the_source(source: str, expected: str | None) -> None:
     """Regression: 'the presumptive GOP presidential nominee, Donald Trump,' was a description that
@@ -124,3 +126,26 @@ def test_a_plural_description_stands_for_no_single_name() -> None:
     assert gold.source_text == "the two lawmakers"
     assert not speaker_matches("Barack Obama", (), doc, gold)
     assert speaker_matches("the two lawmakers", (), doc, gold)
+
+
+@pytest.mark.parametrize("text", [
+    'Mr. Obama spoke. "We act," Mr. Obama said. "It is late," he said.',
+    'President Obama spoke. "We act," Obama said. "It is late," he said.',
+])
+def test_he_stands_for_a_source_named_with_an_honorific(text: str) -> None:
+    """Regression: a source only ever named "Mr. Obama" or "President Obama" was no person, so
+    "he" stood for no one (or for "China") and every right answer was scored wrong."""
+    q, o = text.index('"We'), text.index("Obama said")
+    src = text.rindex("Mr. Obama", 0, o + 5) if "Mr. Obama said" in text else o
+    name = text[src : o + 5]
+    p = text.index('"It')
+    h = text.rindex("he said")
+    ann = (f"T1\tContent {q} {q + 8}\t{text[q:q + 8]}\nT2\tSource {src} {o + 5}\t{name}\n"
+           "E1\tAttribution:T3 Content:T1 Source:T2\n"
+           f"T4\tContent {p} {p + 12}\t{text[p:p + 12]}\nT5\tSource {h} {h + 2}\the\n"
+           "E2\tAttribution:T6 Content:T4 Source:T5")
+    doc = PolnearDoc("x", "a1", Article(text=text), read_ann(text, ann))
+    gold = doc.quotes[1]
+    assert gold.source_text == "he"
+    assert speaker_matches("Barack Obama", (), doc, gold)
+    assert not speaker_matches("Hillary Clinton", (), doc, gold)

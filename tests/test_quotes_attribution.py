@@ -50,6 +50,20 @@ CASES = {
                   "Maria Lopez"),
     "name then verb": ('"The port is closed until further notice," Maria Lopez said on Monday.',
                        "port is closed", "Maria Lopez"),
+    "long title after an inverted verb": (
+        '"We have the votes to pass it this week," said Ohio-based Republican strategist Tom Hale.',
+        "have the votes", "Tom Hale"),
+    "two titles joined by and after an inverted verb": (
+        '"We have the votes to pass it this week," said former Ohio Gov. and party chairman Tom Hale.',
+        "have the votes", "Tom Hale"),
+    "person before appositions ending in names": (
+        'Alan Berg, founder of the Leadership Institute, party member in the 1960s and longtime '
+        'committeeman from Virginia, endorsed Tom Hale last week, saying he "has consistently '
+        'demonstrated his deep commitment to conservative principles."', "deep commitment", "Alan Berg"),
+    "she after said is a subject, not an object": (
+        'Maria Lopez, executive director of the House Majority PAC, a Democratic super PAC, said she '
+        'thinks congressional Republicans "are going to be dragged down by the anger around their necks."',
+        "dragged down", "Maria Lopez"),
     "apposition between": ('"The port is closed until further notice," Maria Lopez, the union leader, '
                            'said.', "port is closed", "Maria Lopez"),
     "interviewer is not the speaker": (
@@ -63,12 +77,18 @@ CASES = {
     "the newspaper, not the candidate it endorses": (
         'The Valley Herald endorsed Maria Lopez on Sunday. "She is the leader this city needs in '
         'hard times," the newspaper wrote.', "leader this city needs", "Valley Herald"),
+    "it is the outlet, not the place named after it": (
+        'The Valley Herald ran an editorial about Ohio on Sunday. "The governor has failed the state '
+        'for four years," it said.', "failed the state", "Valley Herald"),
     "op-ed writer, not the newspaper": (
         'Maria Lopez wrote in an op-ed in the Wall Street Journal: "The tax plan will hurt working '
         'families in every state."', "tax plan", "Maria Lopez"),
     "roundup NAME, OUTLET:": (
         'Rich Lowry, National Review: "The debate was a disaster for the front-runner from start to '
         'finish."', "debate was a disaster", "Rich Lowry"),
+    "roundup with a title and a party": (
+        'Rep. Tom Hale (R-S.C.): "I have not heard anyone other than you ever cite that figure."',
+        "cite that figure", "Tom Hale"),
     "building named after a person": (
         'Donald Trump spoke to reporters in the lobby of Trump Tower on Monday. "We are going to win '
         'Florida by a lot," he said at Trump Tower.', "win Florida", "Donald Trump"),
@@ -77,6 +97,11 @@ CASES = {
     "pronoun by gender": ('Maria Lopez met Tom Hale on Monday. Hale and Lopez spoke for an hour. '
                           '"It was a useful meeting for both sides," she said.', "useful meeting",
                           "Maria Lopez"),
+    "pronoun after a passing mention goes to the protagonist": (
+        'Attorney General Maria Lopez has led the department for two years. Lopez grew up in Ohio. '
+        'Lopez said she rarely hears complaints. Lopez spoke to reporters on Monday. Critics of the '
+        'department often write letters to Anna Berg. "People tend not to say those things to the '
+        'attorney general," she said.', "People tend not", "Maria Lopez"),
     "pronoun prefers the subject": (
         'Tom Hale criticised the plan put forward by Peter Grant. "It will cost the city millions '
         'of dollars," he said.', "cost the city", "Tom Hale"),
@@ -89,10 +114,44 @@ CASES = {
     "description of a titled person": (
         'Senator James Carter voted against the bill on Tuesday. "This bill is a mistake we will '
         'regret for years," the senator said.', "mistake we will regret", "James Carter"),
+    "description with a place after its head": (
+        'Senator James Carter voted against the bill on Tuesday. The senator from Ohio said the bill '
+        'was "a mistake," noting that "we will regret it for years to come."', "regret it", "James Carter"),
+    "the president is the person titled president, not the nearest person": (
+        'Former President Tom Hale criticised the plan last year. President James Carter answered a '
+        'soldier\'s mother on Wednesday. During a town hall, Anna Berg had a question for him. "As the '
+        'mother of a soldier, I want to know why you refuse," she said. "The truth of the matter is that '
+        'this is sort of manufactured," the president said.', "sort of manufactured", "James Carter"),
     "participle clause": ('Maria Lopez ended her campaign on Tuesday, telling supporters that "the '
                           'fight for fair wages goes on."', "fight for fair wages", "Maria Lopez"),
+    "absolute phrase with its own participle": (
+        'Republicans were irritated by the plan, with Sen. Tom Hale calling it "a menu of bad '
+        'options for the country."', "menu of bad", "Tom Hale"),
+    "name of an organisation with a determiner": (
+        '"The plan cannot be built in ten years," Tom Hale of the Center for Budget Studies said.',
+        "cannot be built", "Tom Hale"),
+    "group of a thing with a determiner": (
+        'Proponents of the new bill, however, say it would "keep enough federal safeguards in place '
+        'for every student."', "federal safeguards", "Proponents of the new bill"),
+    "the statement read": (
+        'Tom Hale resigned on Monday. "I leave with pride in what we built together in this city," '
+        'his statement read.', "leave with pride", "statement"),
+    "pressed": ('"Would you support the plan if it came to a vote tomorrow?" Maria Lopez pressed.',
+                "support the plan", "Maria Lopez"),
     "signed quote": ('"Nobody in this town will forget what happened here." - Maria Lopez',
                      "Nobody in this town", "Maria Lopez"),
+    "signature the tagger missed": (
+        '"He is someone that no sane person would want as the president of this country." ― Christina '
+        'N Luis Olidem "We need a leader." ― Tom Hale', "no sane person", "Christina N Luis Olidem"),
+    "clause without a speech verb": (
+        'Maria Lopez spoke for an hour in Dayton. She closed with an appeal to the voters of the '
+        'city: "Stay home if it rains, and vote by mail instead of standing in line."', "vote by mail",
+        "Maria Lopez"),
+    "description subject of a clause without a speech verb": (
+        'A campaign ad released Thursday accuses Tom Hale of "a pattern of broken promises stretching '
+        'back two decades in this city."', "broken promises", "A campaign ad"),
+    "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
+                                     '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
 }
 
 
@@ -139,6 +198,7 @@ def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
 @pytest.mark.parametrize("entity, person", [
     (_entity("Brent Bozell III", [("Brent Bozell III", "PERSON")] + [("Bozell", "ORG")] * 10), True),
     (_entity("Trump", [("Trump", "PERSON")] + [("Trump", "ORG")] * 2), True),
+    (_entity("Ham", [("Norman Ham", "PERSON")] + [("Ham", "ORG")] * 10), True),  # named by surname
     (_entity("Goldman Sachs", [("Goldman", "PERSON")] + [("Goldman Sachs", "ORG")] * 6), False),
     (_entity("Amazon", [("Amazon", "ORG")] * 4), False),
 ])

@@ -12,8 +12,9 @@ from storyline.nlp import load_model
 from storyline.polnear import Score, predict, read_polnear, score
 
 FOUND_FLOOR = 0.87
-SPEAKER_FLOOR = 0.77
-NAME_SPEAKER_FLOOR = 0.85
+SPEAKER_FLOOR = 0.85
+NAME_SPEAKER_FLOOR = 0.92
+PRONOUN_SPEAKER_FLOOR = 0.72
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,10 @@ def test_speaker_accuracy(dev_score: Score) -> None:
 
 def test_speaker_accuracy_on_named_sources(dev_score: Score) -> None:
     assert dev_score.rate(dev_score.right, dev_score.found, ("name",)) >= NAME_SPEAKER_FLOOR
+
+
+def test_speaker_accuracy_on_pronoun_and_description_sources(dev_score: Score) -> None:
+    assert dev_score.rate(dev_score.right, dev_score.found, ("pronoun/description",)) >= PRONOUN_SPEAKER_FLOOR
 
 
 def test_reader_never_reads_test(shared_data: Path) -> None:

@@ -14,7 +14,8 @@ Choices, so that a number means one thing:
   definite description of a person or body ("the senator", "the newspaper"), stands for the named
   source the annotation supports (the nearest Source typed ``name`` before it) and the one the text
   supports (the named source whose surname occurs last before it); for he/she only people count
-  (a source named with a first name in the annotation or the text: "Donald Trump", not "China").
+  (a source named with a first name or an honorific in the annotation or the text: "Donald
+  Trump", "Mr. Obama", not "China").
   Indefinite, plural or non-agent descriptions ("a source", "the two lawmakers", "the ad") stand
   for no name. A relative pronoun ("Franklin Graham, who said") stands for the phrase before it; a
   possessive before a name is the employer ("Gallup's Jeffrey M. Jones" is Jones); a name in
@@ -45,6 +46,8 @@ NOT_NAMES = word_set("""the a an his her their its our this that these those rep
 democrat democrats democratic gop american americans u.s. us federal white house""")
 TITLES = word_set("""mr mrs ms dr rep sen gov president vice secretary gen senator governor
 representative mayor judge justice pres prof rev lt col sgt capt adm former""")
+#: Titles only a person bears ("Mr. Obama", "Sen. Cruz"): a source named with one is a person.
+HONORIFICS = TITLES - {"former"}
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: Heads of descriptions that stand for a person or a body ("the senator", "the newspaper").
 AGENT_NOUNS = word_set("""senator president candidate nominee governor mayor congressman congresswoman
@@ -168,13 +171,16 @@ def _name_words(name: str) -> list[str]:
     """The capitalised words ending the head of a source ("Rep. Elijah Cummings of Maryland, ..."
     -> Elijah, Cummings); none when the head ends in a common noun ("Sanders aides"). A possessive
     before a name is the name's employer ("Gallup's Jeffrey M. Jones" -> Jeffrey, M, Jones); before
-    a common noun it is the source ("Trump's campaign" -> Trump). A name in apposition to a
+    a common noun it is the source ("Trump's campaign" -> Trump), unless a name in apposition follows
+    ("Sanders's campaign manager, Jeff Weaver," -> Jeff, Weaver). A name in apposition to a
     description is the source ("the presumptive GOP nominee, Donald Trump," -> Donald, Trump)."""
     head = re.split(r",| of | who | from | at | in | for |\(", name.replace("’", "'"), maxsplit=1)[0]
+    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
+    if apposed and re.search(r"(?:'s|')\s+(?:[\w-]+\s+)*[a-z][\w-]*\s*$", head):
+        return _name_words(apposed[1])  # "Sanders's campaign manager, Jeff Weaver," is Weaver
     owned = re.search(r"(?:'s|')\s+(.*\b[A-Z][\w'.-]*)\s*$", head)
     head = owned[1] if owned else re.sub(r"(?:'s|')(?=\s|$).*$", "", head)
     words = [w.rstrip(".") for w in _words(head) if fold(w.rstrip(".")) not in SUFFIXES]
-    apposed = re.match(r"[^,]*,\s*((?:[A-Z][\w'.-]*\s*)+)(?:,|$)", name.replace("’", "'"))
     if (not words or not words[-1][:1].isupper()) and apposed:
         return _name_words(apposed[1])  # "A top strategist, John Weaver," is Weaver
     if not words or not words[-1][:1].isupper():
@@ -233,17 +239,21 @@ def gold_referents(doc: PolnearDoc, gold: GoldAttribution) -> set[str]:
 
 def _named_sources(doc: PolnearDoc, pronoun: str) -> list[tuple[int, str]]:
     """(offset, surname) of the article's named sources a pronoun may refer to: for he/she, people
-    (named with a first name in the annotation or the text: "Donald Trump", not "China")."""
+    (named with a first name or an honorific in the annotation or the text: "Donald Trump",
+    "Mr. Obama", not "China")."""
     named = [(a.source[0], _name_words(a.source_text or "")) for a in doc.attributions
              if a.source and source_type(a.source_text) == "name"]
     if pronoun not in ("he", "she", "him", "her"):
         return [(start, words[-1]) for start, words in named]
-    full = {words[-1]: words for _, words in named if len(words) >= 2}
+    full = {words[-1] for _, words in named if len(words) >= 2}
     for _, words in named:
-        if words[-1] not in full:  # a full name in the text ("Donald Trump", "Donald J. Trump")
-            match = re.search(rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?{re.escape(words[-1])}\b", doc.article.text)
-            if match and fold(match[1]) not in TITLES and fold(match[1]) not in NOT_NAMES:
-                full[words[-1]] = [match[1], words[-1]]
+        if words[-1] in full:
+            continue
+        for match in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+(?:[A-Z]\.\s+)?{re.escape(words[-1])}\b", doc.article.text):
+            # a full name ("Donald Trump", "Donald J. Trump") or an honorific ("Mr. Obama", "President Obama")
+            if fold(match[1]) in HONORIFICS or (fold(match[1]) not in TITLES and fold(match[1]) not in NOT_NAMES):
+                full.add(words[-1])
+                break
     return [(start, words[-1]) for start, words in named if words[-1] in full]
 
 

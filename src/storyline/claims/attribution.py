@@ -12,7 +12,8 @@ For each quotation, in order:
 3. the sentence before, when the quote opens its sentence and that one reports speech ('Carter
    said that ... / "That's because ..."') or ends in a colon;
 4. a short next sentence that is an attribution ("Ri added.");
-5. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
+5. the subject of the quote's clause when it has no speech verb ('He continued with an appeal: "..."');
+6. a floating quote (no cue) takes the speaker of the previous quote of its paragraph, or of the
    previous paragraph when it opens its own.
 Pronouns and descriptions are resolved in ``speakers``. Every choice is by position or an explicit
 key: nothing depends on set or dict order.
@@ -24,6 +25,18 @@ import re
 from dataclasses import dataclass
 
 from storyline.claims.context import Context, QuoteSpan, build_context
+from storyline.claims.phrases import (
+    PREPOSITIONS,
+    absolute,
+    apposed_name,
+    np_left,
+    np_right,
+    past_place,
+    past_preposition,
+    person_at,
+    skip_back,
+    titled_name,
+)
 from storyline.claims.speakers import (
     Speaker,
     infer_gender,
@@ -31,7 +44,6 @@ from storyline.claims.speakers import (
     pronoun_speaker,
 )
 from storyline.claims.speech import (
-    AUXILIARIES,
     NO_INVERSION,
     PRONOUNS,
     SPEECH_FORMS,
@@ -52,14 +64,6 @@ MIN_PARTIAL_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 8
 #: A next sentence this short with a cue attributes the quote before it ("Ri added.").
 NEXT_SENTENCE_WORDS = 12
-NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
-POSSESSIVE = ("'s", "’s")
-TIME_ENTS = frozenset({"DATE", "TIME"})
-#: Comma-separated appositions stepped over between a name and its speech verb.
-APPOSITIONS = 3
-LINKS = frozenset({"for", "of", "at", "to", "with"})
-PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
-                          "over", "against", "during", "after", "before"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class Attributed:
     text: str
     sentence: int
     speaker: Speaker | None
-    how: str  # "cue", "roundup", "before", "next", "floating" or ""
+    how: str  # "cue", "roundup", "before", "next", "clause", "floating" or ""
 
     @property
     def variants(self) -> tuple[str, ...]:
@@ -89,114 +93,15 @@ def _according(ctx: Context, i: int) -> bool:
         and ctx.tokens[i + 1].text.lower() == "to"
 
 
-def _np_right(ctx: Context, i: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at token i (characters), or None."""
-    toks = ctx.tokens
-    while i < hi and (toks[i].pos == "ADV" or toks[i].ent in TIME_ENTS):
-        i += 1
-    if i >= hi or toks[i].pos not in NP_POS or ctx.quoted(toks[i].idx):
-        return None
-    if toks[i].text.lower() in PRONOUNS:
-        return toks[i].idx, toks[i].idx + len(toks[i].text)
-    j = i
-    while j + 1 < hi and not ctx.quoted(toks[j + 1].idx) and (
-            (toks[j + 1].pos in NP_POS - {"PRON"} and toks[j + 1].ent not in TIME_ENTS)
-            or toks[j + 1].text in ("-", ".", *POSSESSIVE)
-            or (toks[j + 1].text.lower() in LINKS and toks[j].pos in ("NOUN", "PROPN")
-                and j + 2 < hi and toks[j + 2].pos in ("DET", "PROPN", "ADJ", "NOUN"))):
-        j += 1
-    mention = ctx.starts.get(toks[i].idx)
-    end = toks[j].idx + len(toks[j].text)
-    if mention is not None and mention.end > end:
-        end = mention.end
-    return toks[i].idx, end
-
-
-def _np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token j (characters), or None."""
-    toks = ctx.tokens
-    if j < lo or ctx.quoted(toks[j].idx) or toks[j].pos not in NP_POS - {"DET"} or toks[j].ent in TIME_ENTS \
-            or (toks[j].pos == "PRON" and toks[j].text.lower() not in PRONOUNS):
-        return None
-    end = toks[j].idx + len(toks[j].text)
-    if toks[j].text.lower() in PRONOUNS:
-        return toks[j].idx, end
-    i = j
-    while i - 1 >= lo and not ctx.quoted(toks[i - 1].idx) and toks[i].pos != "DET":
-        prev = toks[i - 1]
-        if (prev.pos in NP_POS - {"PRON"} and prev.ent not in TIME_ENTS) or prev.text in ("-", ".", *POSSESSIVE):
-            i -= 1
-        elif prev.text.lower() in LINKS and i - 2 >= lo and toks[i - 2].pos in ("NOUN", "PROPN"):
-            i -= 2
-        else:
-            break
-    start = toks[i].idx
-    mention = ctx.ends.get(end)
-    if mention is not None and mention.start < start:
-        start = mention.start
-    return start, end
-
-
-def _skip_back(ctx: Context, j: int, lo: int) -> int:
-    """From the token before a verb, step back over adverbs, auxiliaries and one apposition."""
-    toks = ctx.tokens
-    while j >= lo and (toks[j].pos in ("ADV", "AUX") or toks[j].text.lower() in AUXILIARIES
-                       or toks[j].ent in TIME_ENTS
-                       or (toks[j].pos == "ADP" and j + 1 < len(toks) and toks[j + 1].ent in TIME_ENTS)):
-        j -= 1
-    if j - 1 >= lo and toks[j].text == "," and toks[j - 1].text == ")":
-        j -= 1
-    if j >= lo and toks[j].text == ")":
-        k = j - 1
-        while k >= max(lo, j - 8) and toks[k].text != "(":
-            k -= 1
-        return k - 1 if k >= lo and toks[k].text == "(" else j
-    if j >= lo and toks[j].text == "," and not ctx.quoted(toks[j].idx):
-        k = j - 1
-        while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
-            k -= 1
-        if k >= lo and toks[k].text == "," and k - 1 >= lo and not ctx.quoted(toks[k - 1].idx):
-            named = ctx.starts.get(toks[k + 1].idx)
-            if named is not None and named.label == "PERSON" and named.end == toks[j - 1].idx + len(toks[j - 1].text):
-                return j - 1  # "her senior policy adviser, Jake Sullivan, said": the name speaks
-            return _before_appositions(ctx, k, lo)
-    return j
-
-
-def _before_appositions(ctx: Context, comma: int, lo: int) -> int:
-    """The token before an apposition; past one or two more when the first stops at a number or
-    a phrase that cannot speak ("Clinton, 35, the daughter of ..., said")."""
-    toks = ctx.tokens
-    for _ in range(APPOSITIONS):
-        j = _before_parenthesis(ctx, comma - 1, lo)
-        if toks[j].pos in ("PROPN", "PRON") or ctx.ends.get(toks[j].idx + len(toks[j].text)) is not None:
-            return j
-        k = j
-        while k >= max(lo, j - 25) and toks[k].text != "," and not ctx.quoted(toks[k].idx):
-            k -= 1
-        if k < lo or toks[k].text != "," or k - 1 < lo:
-            return j
-        comma = k
-    return comma - 1
-
-
-def _before_parenthesis(ctx: Context, j: int, lo: int) -> int:
-    """The token before a short parenthesis ending at ``j`` ("Rep. Elijah Cummings (D-Md.)"), else ``j``."""
-    toks = ctx.tokens
-    if toks[j].text != ")":
-        return j
-    k = j - 1
-    while k >= max(lo, j - 8) and toks[k].text != "(":
-        k -= 1
-    return k - 1 if k - 1 >= lo and toks[k].text == "(" else j
-
-
 def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None) -> Speaker | None:
     toks = ctx.tokens
     if _according(ctx, verb):
-        span = _np_right(ctx, verb + 2, hi)
+        span = np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
     participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
+    own = ctx.ends.get(toks[verb - 1].idx + len(toks[verb - 1].text)) if participle and verb - 1 >= lo else None
+    if own is not None and own.label == "PERSON" and absolute(ctx, own, lo):
+        return _speaker(ctx, (own.start, own.end), previous)
     if verb - 1 >= lo and (participle or toks[verb - 1].text.lower() in ("and", "to")):
         main = _clause_subject(ctx, lo, verb, previous)
         if main is not None:
@@ -207,14 +112,14 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if j >= lo and toks[j].text in (",", ":", "—", "--") and j - 1 >= lo and ctx.quoted(toks[j - 1].idx):
         j -= 1
     inverted = j < lo or ctx.quoted(toks[j].idx) or (
-        toks[j].text == "," and verb + 1 < hi and _person_at(ctx, verb + 1, hi))
+        toks[j].text == "," and verb + 1 < hi and person_at(ctx, verb + 1, hi))
     if inverted and toks[verb].lemma not in NO_INVERSION:
-        span = _np_right(ctx, verb + 1, hi)
+        span = np_right(ctx, verb + 1, hi)
         if span:
-            return _speaker(ctx, _apposed_name(ctx, span), previous)
-    span = _np_left(ctx, _skip_back(ctx, verb - 1, lo), lo)
+            return _speaker(ctx, titled_name(ctx, verb + 1, hi, apposed_name(ctx, span)), previous)
+    span = np_left(ctx, skip_back(ctx, verb - 1, lo), lo)
     if span is not None:
-        span = _past_preposition(ctx, _past_place(ctx, span, lo), lo)
+        span = past_preposition(ctx, past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
 
 
@@ -226,7 +131,7 @@ def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) 
     for k in range(lo + 1, verb):
         if toks[k].pos not in ("VERB", "AUX") or ctx.quoted(toks[k].idx):
             continue
-        span = _np_left(ctx, _skip_back(ctx, k - 1, lo), lo)
+        span = np_left(ctx, skip_back(ctx, k - 1, lo), lo)
         if span is None:
             continue
         first = ctx.token_at(span[0])
@@ -236,65 +141,12 @@ def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) 
     return None
 
 
-def _past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int] | None:
-    """A phrase after a preposition or a verb ("... University in Seoul told", "an official who
-    spoke to discuss strategy said") is not the subject: the subject is the phrase before the
-    comma that opened the apposition, or before the relative "who"."""
-    toks = ctx.tokens
-    first = ctx.token_at(span[0])
-    if first - 1 < lo or not (toks[first - 1].text.lower() in PREPOSITIONS or toks[first - 1].pos == "VERB"):
-        return span
-    k = first - 1
-    while k >= max(lo, first - 20) and not ctx.quoted(toks[k].idx):
-        if toks[k].text == "," or toks[k].text.lower() == "who":
-            k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
-            return _np_left(ctx, k, lo) or span
-        k -= 1
-    return span
-
-
-def _past_place(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int, int]:
-    """'Stacy Baker of Columbia, South Carolina, says': a state after a town is not the subject;
-    the phrase before the town is."""
-    place = ctx.starts.get(span[0])
-    window = max(0, span[0] - 40)
-    match = re.search(r"\b(?:of|from|in)\s+[A-Z][\w.' -]{1,30},\s*$", ctx.text[window : span[0]])
-    if place is None or place.label != "GPE" or place.end != span[1] or match is None:
-        return span
-    k = ctx.token_at(window + match.start())  # the "of"
-    return (_np_left(ctx, k - 1, lo) or span) if k - 1 >= lo else span
-
-
-def _apposed_name(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
-    """'said his daughter, Anna Berg': the name in apposition to a description speaks."""
-    if any(m.label == "PERSON" for m in ctx.mention_in(*span)):
-        return span
-    match = re.match(r",\s+", ctx.text[span[1] : span[1] + 3])
-    mention = ctx.starts.get(span[1] + match.end()) if match else None
-    if mention is not None and mention.label == "PERSON":
-        return mention.start, mention.end
-    return span
-
-
-def _person_at(ctx: Context, i: int, hi: int) -> bool:
-    """A person is named at token i, perhaps after a title, and the clause ends there
-    ('..., said Sen. Maria Cantwell.', not '..., said Trump's messages')."""
-    for k in range(i, min(i + 3, hi)):
-        mention = ctx.starts.get(ctx.tokens[k].idx)
-        if mention is not None:
-            ends = re.match(r"\s*(?:[,.;:(—–-]|$)", ctx.text[mention.end : mention.end + 2])
-            return mention.label == "PERSON" and ends is not None
-        if ctx.tokens[k].pos != "PROPN":
-            return False
-    return False
-
-
 def _speaker(ctx: Context, span: tuple[int, int], previous: Speaker | None) -> Speaker | None:
     start, end = span
     token = ctx.token_at(start)
     if ctx.tokens[token].text.lower() == "who" and end - start == 3:
         j = token - 1 - (token - 1 >= 0 and ctx.tokens[token - 1].text == ",")
-        before = _np_left(ctx, j, max(0, j - 12)) if j >= 0 else None
+        before = np_left(ctx, j, max(0, j - 12)) if j >= 0 else None
         return _speaker(ctx, before, previous) if before else None
     if end - start == len(ctx.tokens[token].text) and ctx.tokens[token].text.lower() in PRONOUNS:
         return pronoun_speaker(ctx, token, previous)
@@ -327,19 +179,33 @@ def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | N
     for m in ctx.mention_in(head_start, quote.start):
         lead = ctx.text[head_start : m.start]
         tail = ctx.text[m.end : quote.start]
-        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead)) \
+        if (not lead.strip() or re.search(r"[-–—:]\s*$|\bfrom\s+$", lead) or ROUNDUP_TITLE.fullmatch(lead)) \
                 and re.match(r"(?:\s*[,(][^:]{0,60})?\s*:\s*$", tail):
             return phrase_speaker(ctx, m.start, m.end)
     return None
 
 
+#: Titles before a name in a roundup line ("Rep. Trey Gowdy (R-S.C.): "..."").
+ROUNDUP_TITLE = re.compile(r"\s*(?:(?:Rep|Sen|Gov|Dr|Mr|Mrs|Ms|Gen|Prof|Rev)\.\s*|(?:Former|President|Senator|"
+                           r"Governor|Secretary|former)\s+)+")
+
+
 def _signed(ctx: Context, quote: QuoteSpan) -> Speaker | None:
     """A quote signed after it: '"..." - Clinton.', '"..." [Will Fitzgibbon, ICIJ]'."""
-    match = re.match(r"\s*(?:[-–—]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
+    match = re.match(r"\s*(?:[-–—―]+\s*|\[)", ctx.text[quote.end : quote.end + 8])
     if not match:
         return None
     mention = ctx.starts.get(quote.end + match.end())
-    return phrase_speaker(ctx, mention.start, mention.end) if mention is not None else None
+    if mention is not None:
+        return phrase_speaker(ctx, mention.start, mention.end)
+    first = ctx.token_at(quote.end + match.end())  # a name the tagger missed: "― Christina N Luis Olidem"
+    last = first
+    while last < len(ctx.tokens) and ctx.tokens[last].pos == "PROPN" and not ctx.quoted(ctx.tokens[last].idx):
+        last += 1
+    if last - first < 2 or ctx.tokens[first].idx != quote.end + match.end():
+        return None
+    end = ctx.tokens[last - 1].idx + len(ctx.tokens[last - 1].text)
+    return Speaker(ctx.text[ctx.tokens[first].idx : end])
 
 
 def _span_tokens(ctx: Context, quote: QuoteSpan) -> tuple[int, int, int, int]:
@@ -379,7 +245,19 @@ def _attribute(ctx: Context, quote: QuoteSpan, previous: Speaker | None) -> tupl
                 who = _subject(ctx, verb, nxt.start, nxt.stop, previous)
                 if who is not None:
                     return who, "next"
-    return None, ""
+    who = _quoting_clause(ctx, quote, first, previous)
+    return (who, "clause") if who is not None else (None, "")
+
+
+def _quoting_clause(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:
+    """A quote inside a clause with no speech verb ('He continued with an appeal to voters:
+    "..."', 'A campaign ad accuses Trump of "..."'): the subject of that clause. The quote is
+    kept only under the rule for unattributed quotes (long enough not to be a scare quote)."""
+    start = ctx.first_token[first]
+    quote_token = ctx.token_at(quote.start)
+    if quote_token - start < 2:
+        return None
+    return _clause_subject(ctx, start, quote_token, previous)
 
 
 def _previous_sentence(ctx: Context, quote: QuoteSpan, first: int, previous: Speaker | None) -> Speaker | None:

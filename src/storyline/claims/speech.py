@@ -14,20 +14,20 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _SPEECH_LEMMAS = """
-accept accuse acknowledge add address admit advise advocate affirm agree allege allow
+accept accuse acknowledge add address admit advise advocate affirm agree allege allow beam
 announce answer apologize apologise appeal argue ask assert assure attest aver avow
 bark beg believe blame blast blog boast brag brief broadcast call caution celebrate chant charge chide
 cite claim clarify comment complain concede criticize criticise conclude condemn confess confide confirm
 congratulate contend continue convey counter crow cry debate decide declare decry defend
 demand deny describe dismiss dispute echo elaborate emphasize exhort emphasise encourage endorse
 estimate exclaim explain express fear figure forecast fume gripe groan grumble guarantee
-guess hail hint hope implore indicate inform insist instruct interject interrupt joke
+guess hail hint hope implore indicate inform insist instruct interject interrupt joke press
 lament laud lecture maintain mention mock mourn mull muse mutter note notice object observe
 offer opine order pledge plead point post posit praise pray predict proclaim promise put
-propose protest publish question quip rage rail rally rant react reaffirm realize realise reason
+propose protest publish question quip rage rail rally rant react read reaffirm realize realise reason
 reassure rebut recall reckon recommend recount reflect reiterate reject relate remark
-remind reply report reprimand respond retort reveal say scoff scold scream shoot shout
-sigh signal snap sneer speak speculate state stress suggest summarize summarise swear
+remind repeat reply report reprimand respond retort retweet reveal say scoff scold scream shoot shout
+sigh signal snap sneer speak speculate state stress suggest summarize summarise surmise swear
 tease tell testify thank theorize think threaten titter tout tweet underline underscore
 urge vent venture voice vow warn weigh whisper wonder worry write yell
 """
@@ -58,7 +58,7 @@ princess spokeswoman congresswoman chairwoman businesswoman madam aunt niece gra
 actress""")
 #: Speech verbs that are more often not about speech ("continued to build", "believe in"): they
 #: introduce a quote only right next to it ('"...," he continued').
-WEAK_LEMMAS = word_set("""accept address agree allow appeal believe call celebrate charge continue put debate decide
-defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
+WEAK_LEMMAS = word_set("""accept address agree allow appeal beam believe call celebrate charge continue put
+debate decide defend describe dismiss estimate express fear figure forecast guess hope indicate mull notice
 object offer order point post pray predict publish question realize realise reason reflect relate
-shoot signal think vent venture voice weigh worry""")
+shoot signal think vent venture voice weigh worry press read""")
