@@ -35,6 +35,10 @@ def _speaker_of(nlp: Any, text: str, words: str) -> tuple[str | None, str | None
 
 
 CASES = {
+    "a vice president is not the president": (
+        'Tom Hale announced his bid today, promising to save the country from President Maria Lopez. '
+        '"We are in a battle for the soul of this nation," the former vice president says in a video.',
+        "battle for the soul", "Tom Hale"),
     "town and state after the name": (
         'Stacy Baker of Columbia, South Carolina says she really thinks Cruz can pull off a win if he '
         'keeps "doing what he is doing every day."', "doing what", "Stacy Baker"),

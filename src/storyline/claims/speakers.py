@@ -15,7 +15,7 @@ from typing import Any
 
 from storyline.claims.context import Context
 from storyline.claims.speech import FEMALE_WORDS, MALE_WORDS, PRONOUNS, SPOKESPERSON, word_set
-from storyline.entities.titles import TITLE_NOUNS
+from storyline.entities.titles import TITLE_NOUNS, compound_title
 from storyline.records import Entity, Mention
 
 #: Mention labels that cannot speak even as the subject of a speech verb (buildings, dates).
@@ -133,9 +133,10 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
 
 
 def _head_noun(words: list[str]) -> str:
-    """The head of a description: its last word before a preposition ("the senator from Vermont")."""
+    """The head of a description: its last word before a preposition ("the senator from Vermont"),
+    with a prefix that makes it another office ("the former vice president")."""
     cut = next((i for i, w in enumerate(words) if i and w in ("of", "from", "for", "at", "in", "with")), len(words))
-    return words[cut - 1]
+    return compound_title(words[: cut - 1], words[cut - 1])
 
 
 def _head_mention(ctx: Context, start: int, end: int, mentions: list[Mention]) -> Mention | None:
@@ -158,7 +159,7 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
     if title is not None and title.label == "TITLE":
         return _named(ctx, title)
     before = [m for s, m in sorted(ctx.starts.items()) if s < start and not ctx.quoted(s)]
-    if noun in PERSON_TITLES:  # the nearest person the story gave that title, else the nearest person
+    if noun.split()[-1] in PERSON_TITLES:  # the nearest person the story gave that title, else the nearest person
         near = ctx.doc.sentences[max(0, ctx.sentence_of[ctx.token_at(start)] - ANTECEDENT_SENTENCES)].start
         titled = next((e for m in reversed(before) if m.start >= near and (e := ctx.entity(m)) is not None
                        and is_person(e) and noun in e.titles), None)

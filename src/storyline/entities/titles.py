@@ -34,6 +34,15 @@ _TITLES = "|".join(sorted(TITLE_NOUNS))
 TITLE_BEFORE = re.compile(rf"\b(?:[Tt]he)\s+((?:[\w-]+\s+){{0,3}}?)({_TITLES})\b(?!\s+[A-Z])")
 
 
+#: Words that make a title another office: a vice president is not the president.
+TITLE_PREFIXES = {"vice", "deputy", "prime", "assistant", "associate", "attorney", "lieutenant"}
+
+
+def compound_title(before: list[str], word: str) -> str:
+    """The title ``word`` with the prefix that makes it another office ("vice president")."""
+    return f"{before[-1]} {word}" if before and before[-1] in TITLE_PREFIXES else word
+
+
 def _learn_titles(docs: list[AnnotatedArticle], index: EntityIndex) -> dict[str, set[str]]:
     titles: dict[str, set[str]] = defaultdict(set)
     for doc in docs:
@@ -42,16 +51,17 @@ def _learn_titles(docs: list[AnnotatedArticle], index: EntityIndex) -> dict[str,
             entity = index.entity_of(m)
             if entity is None or entity.type != "PERSON":
                 continue
-            before = re.findall(r"[A-Za-z]+", text[max(0, m.start - 40) : m.start])[-3:]
-            titles[entity.id].update(w.lower() for w in before[-1:] if w.lower() in TITLE_NOUNS)
+            before = [w.lower() for w in re.findall(r"[A-Za-z]+", text[max(0, m.start - 40) : m.start])[-3:]]
+            if before and before[-1] in TITLE_NOUNS:
+                titles[entity.id].add(compound_title(before[:-1], before[-1]))
             if text[m.end : m.end + 2] == ", ":
                 apposition = re.split(r"[,.;:(]", text[m.end + 2 : m.end + 80])[0]
                 words = [w.lower() for w in re.findall(r"[A-Za-z]+", apposition)][:APPOSITION_WORDS]
-                for word in words:
+                for i, word in enumerate(words):
                     if word in VERBS_ENDING_APPOSITION:
                         break
                     if word in TITLE_NOUNS:
-                        titles[entity.id].add(word)
+                        titles[entity.id].add(compound_title(words[:i], word))
                         break
     return titles
 
@@ -70,7 +80,8 @@ def attach_title_mentions(docs: list[AnnotatedArticle], index: EntityIndex) -> N
         named_here = {index.by_mention.get((m.article_id, m.start)) for m in doc.mentions}
         for sentence in doc.sentences:
             for match in TITLE_BEFORE.finditer(sentence.text):
-                target = _holder(holders.get(match[2].lower(), []), named_here, by_id)
+                title = compound_title(match[1].lower().split(), match[2].lower())
+                target = _holder(holders.get(title, []), named_here, by_id)
                 if target is None:
                     continue
                 start = sentence.start + match.start()
