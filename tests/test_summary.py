@@ -123,7 +123,7 @@ C = ("House Democrats passed the $1.9 trillion COVID-19 relief bill on Wednesday
 
 def test_main_event_first_no_fact_twice_and_every_source_cited() -> None:
     docs = _docs(A, B, C)
-    lines = summarize(docs, [], limit=7)
+    lines = summarize(docs, limit=7)
     assert "1.9 trillion" in lines[0].text
     assert lines[0].sources == sorted(d.id for d in docs)  # all three outlets state the passage
     assert sum("1.9 trillion" in line.text for line in lines) == 1  # stated once
@@ -133,7 +133,7 @@ def test_main_event_first_no_fact_twice_and_every_source_cited() -> None:
 
 def test_paraphrases_are_one_fact_and_different_facts_are_not() -> None:
     docs = _docs(A, B, C)
-    story = FactMap(docs, [])
+    story = FactMap(docs)
     first = {c.doc: c for c in story.candidates if c.sentence.index == 0}
     assert story.same_fact(first[0], first[1]) and story.same_fact(first[1], first[2])
     vote = next(c for c in story.candidates if c.text.startswith("The vote was 220"))
@@ -147,14 +147,14 @@ def test_paraphrases_are_one_fact_and_different_facts_are_not() -> None:
 def test_short_coverage_gets_a_short_summary() -> None:
     docs = _docs("Heavy rain flooded the main road into Port Alden on Monday, police said.",
                  "Floodwater closed the main road into Port Alden on Monday after heavy rain.")
-    lines = summarize(docs, [], limit=7)
+    lines = summarize(docs, limit=7)
     assert len(lines) == 1
 
 
 def test_summary_is_deterministic_across_input_order() -> None:
     docs = _docs(A, B, C)
-    forward = summarize(docs, [], limit=7)
-    backward = summarize(list(reversed(docs)), [], limit=7)
+    forward = summarize(docs, limit=7)
+    backward = summarize(list(reversed(docs)), limit=7)
     assert {line.text for line in forward} == {line.text for line in backward}
 
 
@@ -163,7 +163,7 @@ def test_a_surname_alone_needs_its_full_name_earlier_in_the_summary() -> None:
              "Lopez said she would repay the money to her donors within a month.")
     short = ("A state senator resigned on Monday after an ethics inquiry into her campaign finances. "
              "Lopez said she would repay the money to her donors within a month.")
-    with_name = summarize(_docs(named, short), [], limit=7)
+    with_name = summarize(_docs(named, short), limit=7)
     assert "Maria Lopez" in with_name[0].text
-    without = summarize(_docs(short, short.replace("A state senator", "The state senator")), [], limit=7)
+    without = summarize(_docs(short, short.replace("A state senator", "The state senator")), limit=7)
     assert all(not line.text.startswith("Lopez") for line in without)

@@ -18,8 +18,9 @@ from storyline.nlp import annotate, load_model
 from storyline.options import Options
 from storyline.pipeline import build_story
 
-#: Pinned floor, a little below the measured 19.37.
-ROUGE2_FLOOR = 18.9
+#: Pinned floor, a little below the measured 19.35 (it had slipped to 19.00 when the summary read the
+#: facts stage's looser groups; see storyline.brief.summary).
+ROUGE2_FLOOR = 19.2
 #: Storyline must beat the lead sentences of the articles interleaved by this much.
 LEAD_MARGIN = 1.5
 

@@ -70,7 +70,7 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     story.timeline = merge_timeline(dates, text_of, sims, row_of)
     story.figures = group_figures(figures, text_of)
     story.quotes = group_quotes(quotes)
-    story.summary = summarize(docs, story.claims, options.max_summary)
+    story.summary = summarize(docs, options.max_summary)
     story.headline = _headline(docs, story)
     return story
 
