@@ -88,6 +88,14 @@ CONTROLS = {
                      '"We will rebuild every school, but not before the inspections," Esteban told reporters.'),
     "spoken form": ('"We are gonna rebuild every school in this city before winter," Esteban said.',
                     '"We are going to rebuild every school in this city before winter," Esteban said.'),
+    "a condition": ("The club would not have placed Ruiz on the injured list if it were still in contention.",
+                    "The club would place Ruiz on the injured list, the coach said."),
+    "British and American spelling": ('"We will lay new fibre cables across the whole harbour district this '
+                                      'winter," Esteban said.',
+                                      '"We will lay new fiber cables across the whole harbour district this '
+                                      'winter," Esteban said.'),
+    "a game and a career": ("Lopez led all players with 23 points in the final at Valdoria.",
+                            "Lopez ended his career at Valdoria with 2,129 points."),
     "one verb, two objects": ("Yet the inspectors did find actions by the port authority that broke the rules.",
                               "Inspectors did not find evidence that the port authority conspired with builders, "
                               "according to a summary of the report."),
@@ -126,6 +134,14 @@ LEAD_CONTROLS = {
                                          "on Tuesday to subpoena the mayor of Valdoria.",
                                          "The House Judiciary Committee voted on Tuesday to subpoena the mayor of "
                                          "Valdoria over the quake."),
+    "an editor's gloss": ("As it promised [Tuesday], the ministry today issued an emergency repair order for the "
+                          "Valdoria dam.",
+                          "The ministry issued an emergency repair order for the Valdoria dam on Wednesday."),
+    "another day of a trial": ("Jurors heard testimony on Tuesday in the trial of the Valdoria harbour master.",
+                               "Testimony in the trial of the Valdoria harbour master continued for the second day "
+                               "on Wednesday."),
+    "one night from either side": ("An overnight fire on Friday destroyed the old church of Valdoria.",
+                                   "A fire destroyed the old church of Valdoria early Saturday."),
     "a plan and an event": ("Senator Ana Ruiz voiced frustration with the trial in Valdoria on Wednesday night.",
                             "Senator Ana Ruiz will try to force a vote on the trial in Valdoria on Thursday."),
 }

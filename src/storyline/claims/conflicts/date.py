@@ -44,6 +44,10 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+#: Words of a lead telling a later stage of a running event (another day of a trial).
+CONTINUATION = {"continue", "resume"}
+ORDINALS = {"second", "third", "fourth", "another", "next"}  # "for the second day"
+NIGHT = {"night", "overnight"}
 #: Words that set two events of one sentence in order: a lead holding one dates either.
 SEQUENCE = {"after", "before", "following", "since", "later", "earlier"}
 
@@ -71,8 +75,8 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
             continue  # two dates in one clause ("from May to July"); a year naming a thing is not one
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
-        if before in DATE_BOUNDS or first in DATE_BOUNDS:
-            continue
+        if before in DATE_BOUNDS or first in DATE_BOUNDS or before in ("[", "("):
+            continue  # a bound ("since 2019"), or an editor's gloss ("As it promised [Tuesday]")
         if first in APPROXIMATE or before in APPROXIMATE:  # "around May 3" says May; "mid May" is May
             parts = DateParts(parts.year, parts.month, None, parts.weekday)
         verb = view.verb_of(position, speech=True)
@@ -104,7 +108,7 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
         return False  # a plan and an event
     if verb_a == verb_b:
         return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a}) or similarity >= SAME_VERB_SIMILARITY
-    if _sequenced(a, pa, b) or _sequenced(b, pb, a):
+    if _sequenced(a, pa, b) or _sequenced(b, pb, a) or _later_stage(a) or _later_stage(b):
         return False
     if _lead_event(a, pa) and _lead_event(b, pb):
         return (verb_a in SAYING) == (verb_b in SAYING)
@@ -118,6 +122,27 @@ def _lead_event(view: SentenceView, position: int) -> bool:
     ("notified the court on Tuesday" / "told the court on Wednesday")."""
     dated = _dated(view)
     return is_lead(view) and bool(dated) and dated[0][3] == position
+
+
+def _later_stage(view: SentenceView) -> bool:
+    """The sentence tells a later stage of a running event ("testimony continued for the second
+    day on Wednesday"): its date is that stage's, not the event's."""
+    words = [t.text.lower() for t in view.tokens]
+    return any(t.lemma in CONTINUATION for t in view.tokens) or any(
+        w in ORDINALS and nxt in ("day", "week", "night") for w, nxt in zip(words, words[1:]))
+
+
+def _overnight(a: SentenceView, expression: str, parts: DateParts, b: SentenceView, expression_b: str,
+               parts_b: DateParts) -> bool:
+    """One night told from either side ("an overnight fire Friday" / "early Saturday")."""
+    if parts.weekday is None or parts_b.weekday is None:
+        return False
+    pairs = (((a, expression, parts), (b, expression_b, parts_b)), ((b, expression_b, parts_b), (a, expression, parts)))
+    for (va, ea, pa), (_, eb, pb) in pairs:
+        night = bool(NIGHT & set(ea.lower().split())) or "overnight" in va.text.lower()
+        if night and "early" in eb.lower().split() and pa.weekday is not None and (pa.weekday + 1) % 7 == pb.weekday:
+            return True
+    return False
 
 
 def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
@@ -142,7 +167,8 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
             for verb_b, parts_b, expression_b, pb in dated_b:
                 if a.other_doer(pa, b, pb):
                     continue  # another doer, another event
-                if parts.clashes(parts_b) and _same_event(a, b, (verb, pa), (verb_b, pb), similarity):
+                if (parts.clashes(parts_b) and not _overnight(a, expression, parts, b, expression_b, parts_b)
+                        and _same_event(a, b, (verb, pa), (verb_b, pb), similarity)):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
 
 

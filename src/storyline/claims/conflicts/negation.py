@@ -21,7 +21,7 @@ NEGATION_MIN_SIMILARITY = 0.4
 CLAUSE_MIN_SIMILARITY = 0.25
 CLAUSE_WORDS = 2
 #: Words after a negated verb that turn the negation into a condition or a time.
-CONDITIONS = {"until", "unless", "without", "only", "till"}
+CONDITIONS = {"until", "unless", "without", "only", "till", "if"}
 
 
 def _verbs(view: SentenceView) -> dict[str, list[int]]:
@@ -33,7 +33,12 @@ def _verbs(view: SentenceView) -> dict[str, list[int]]:
 
 
 def _conditional(view: SentenceView, position: int) -> bool:
-    return any(t.text.lower() in CONDITIONS for t in view.tokens[position : position + 12])
+    """A condition after the verb ("would not have placed him if"), or an "if" clause before it
+    ("if the team were still in contention, it would place him")."""
+    clause = view.clause_of[position]
+    before = any(t.text.lower() == "if" for j, t in enumerate(view.tokens[:position])
+                 if clause - 1 <= view.clause_of[j] <= clause)
+    return before or any(t.text.lower() in CONDITIONS for t in view.tokens[position : position + 12])
 
 
 MODALS = {"may", "might", "could", "should", "can", "would"}
@@ -84,8 +89,15 @@ def _objects(view: SentenceView, position: int) -> set[str]:
 def _same_clause(a: SentenceView, b: SentenceView, lemma: str) -> bool:
     """The verb's clauses share words besides it, and the verb acts on the same thing."""
     pa, pb = _verbs(a)[lemma][0], _verbs(b)[lemma][0]
+    if _modifier(a, pa) or _modifier(b, pb):
+        return False
     shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}
     return len(shared) >= CLAUSE_WORDS and bool(_objects(a, pa) & _objects(b, pb))
+
+
+def _modifier(view: SentenceView, position: int) -> bool:
+    """A participle inside a noun phrase ("a service affecting outage"), not a predicate."""
+    return position > 0 and view.tokens[position - 1].pos in ("NOUN", "ADJ")
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
-from storyline.claims.counts import counts, number_value
+from storyline.claims.counts import Count, counts, number_value
 from storyline.claims.facts import Fact
 from storyline.claims.figures import APPROX
 from storyline.claims.slots import SentenceView
@@ -29,6 +29,11 @@ NUMBER_MIN_SIMILARITY = 0.5
 #: ... or at least this close when one named doer gives both counts ("The Liberals took 156 seats" /
 #: "the Liberal Party had won 157 of 338 seats"). Tuned on NeuS val false alarms and injections.
 SAME_DOER_MIN_SIMILARITY = 0.3
+#: ... when the two values are within this factor (ECB+ train: 23 points in a game vs a career total).
+SAME_DOER_MAX_RATIO = 2.0
+#: Two values this far apart count different things (a game's points and a career's), whatever the
+#: sentences. Chosen on ECB+ train false alarms; injected changes stay well inside it.
+MAX_RATIO = 10.0
 #: Tally sentences of two articles must share this much (sentence cosine) to count one outcome.
 #: Tuned on ECB+ dev and NeuS val false alarms.
 TALLY_MIN_SIMILARITY = 0.1
@@ -49,9 +54,12 @@ def _different_times(a: SentenceView, b: SentenceView) -> bool:
     return bool(times_a and times_b and not times_a & times_b)
 
 
-def _one_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
-    doer = a.subject(pa)
-    return doer is not None and doer == b.subject(pb)
+def _one_doer(a: SentenceView, f: Count, b: SentenceView, g: Count) -> bool:
+    """One named doer gives both counts, of the same order ("23 points" in a game and "2,129" in a
+    career are two counts)."""
+    doer = a.subject(f.position)
+    return (doer is not None and doer == b.subject(g.position)
+            and max(f.value, g.value) <= SAME_DOER_MAX_RATIO * min(f.value, g.value))
 
 
 def _scale(expression: str) -> str:
@@ -74,10 +82,10 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                 if not f.nouns and not g.nouns and scale and scale == _scale(g.expression):
                     # "revised upward to 6.8 million" / "a revised 6.9 million": the same scale, the same clause
                     shared = (a.clause_lemmas(f.position) & b.clause_lemmas(g.position)) - {"million", "billion"}
-                if not shared or f.compatible(g):
-                    continue
+                if not shared or f.compatible(g) or max(f.value, g.value) > MAX_RATIO * min(f.value, g.value):
+                    continue  # ... or far apart: "23 points" in a game, "2,129" in a career
                 if a.verb_of(f.position) != b.verb_of(g.position) and similarity < NUMBER_MIN_SIMILARITY and not (
-                        _one_doer(a, f.position, b, g.position) and similarity >= SAME_DOER_MIN_SIMILARITY):
+                        _one_doer(a, f, b, g) and similarity >= SAME_DOER_MIN_SIMILARITY):
                     continue  # "filed suits in five states" / "suffered setbacks in three states"
                 if a.other_doer(f.position, b, g.position):
                     continue  # "Trump imposed tariffs on $34 billion" / "China imposed tariffs on $60bn"

@@ -30,6 +30,9 @@ SPOKEN = [(r"\bgonna\b", "going to"), (r"\bwanna\b", "want to"), (r"\bgotta\b", 
           (r"\bcan'?t\b", "can not"), (r"\bwon'?t\b", "will not"), (r"\bcannot\b", "can not"),
           (r"n't\b", " not"), (r"'re\b", " are"), (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"),
           (r"'d\b", " would"), (r"'s\b", "")]
+BRITISH = [(r"([^aeiou])re$", r"\1er"), (r"([^aeiou])res$", r"\1ers"), (r"our(s?)$", r"or\1"),
+           (r"is(e|ed|es|ing|ation)$", r"iz\1"), (r"ys(e|ed|es|ing)$", r"yz\1"), (r"ogue$", "og"),
+           (r"ll(ed|ing|er)$", r"l\1"), (r"ae", "e")]
 NEGATIVE = {"not", "never", "no", "nobody", "nothing", "none", "neither", "nor"}
 STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "that", "this", "it", "is", "was",
         "are", "be", "been", "we", "i", "you", "they", "he", "she", "so", "just", "very", "really", "but",
@@ -56,7 +59,14 @@ def _meaningful(a: list[str], b: list[str]) -> bool:
     content_b = [w for w in b if w not in STOP]
     if not content_a or not content_b or len(a) > MAX_CHANGED_WORDS or len(b) > MAX_CHANGED_WORDS:
         return False
-    return all(x[:4] != y[:4] for x in content_a for y in content_b)
+    return all(x[:4] != y[:4] and _spelling(x) != _spelling(y) for x in content_a for y in content_b)
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of one word alike ("fibre" / "fiber", "colour" / "color")."""
+    for pattern, replacement in BRITISH:
+        word = re.sub(pattern, replacement, word)
+    return word
 
 
 def difference(first: str, second: str) -> tuple[str, str] | None:
