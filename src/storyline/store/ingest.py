@@ -89,6 +89,8 @@ def _leads_from_json(text: str | None) -> dict[Lead, Vector]:
 
 def _leads_to_json(leads: dict[Lead, Vector]) -> str:
     return json.dumps([[days, months, vector] for (days, months), vector in sorted(leads.items())])
+
+
 #: A touched story of at most this many articles gets its brief rebuilt in the batch that
 #: touched it; a bigger one once, at the end of the run (so a story that keeps growing costs
 #: O(size) per run, not per batch).
