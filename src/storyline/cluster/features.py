@@ -131,7 +131,11 @@ def lead_date_factor(feat_a: Mapping[str, float], feat_b: Mapping[str, float]) -
     """LEAD_DATE_FACTOR when the two leads date different days (weekdays more than
     LEAD_DAY_TOLERANCE apart) or different months, else LEAD_SAME_DAY_FACTOR when they name a
     weekday in common, else 1.0."""
-    a, b = lead_masks(feat_a), lead_masks(feat_b)
+    return masks_factor(lead_masks(feat_a), lead_masks(feat_b))
+
+
+def masks_factor(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """``lead_date_factor`` of two leads given as ``lead_masks``."""
     if leads_apart(a, b):
         return LEAD_DATE_FACTOR
     return LEAD_SAME_DAY_FACTOR if a[0] & b[0] else 1.0

@@ -1,6 +1,11 @@
 """Incremental story clustering: a new batch is clustered on its own (average link), then each
 batch group joins the existing story it is closest to on average (found through an inverted
-index of story centroids), or starts a new story. Nothing stored is reclustered."""
+index of story centroids), or starts a new story. Nothing stored is reclustered.
+
+The lead-date factor of the one-shot engine (``features.masks_factor``) scales each pair of that
+average: a story keeps, besides its centroid, the sum of its members' vectors per lead (the
+weekdays and months its headline and first sentence name), so the average with the factor applied
+pair by pair is exact without storing every member."""
 
 from __future__ import annotations
 
@@ -9,11 +14,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from storyline.cluster.features import date_factor, idf, is_marker
+from storyline.cluster.features import (
+    LEAD_DATE_FACTOR,
+    LEAD_SAME_DAY_FACTOR,
+    date_factor,
+    idf,
+    is_marker,
+    lead_markers,
+    lead_masks,
+    masks_factor,
+)
 from storyline.cluster.stories import cluster_articles
 from storyline.nlp.annotate import AnnotatedArticle
 
 Vector = dict[str, float]
+Lead = tuple[int, int]
+#: The most a lead-date factor can raise a pair's similarity (bounds the stories worth scoring exactly).
+MAX_LEAD_FACTOR = max(1.0, LEAD_DATE_FACTOR, LEAD_SAME_DAY_FACTOR)
 
 
 def vectorize(feats: dict[str, float], df: dict[str, int], n: int) -> Vector:
@@ -31,6 +48,33 @@ class StoryState:
     size: int
     first: date | None = None
     last: date | None = None
+    #: sum of the vectors of the members whose lead names a weekday or a month, by ``lead_of``
+    leads: dict[Lead, Vector] = field(default_factory=dict)
+
+
+def lead_of(doc: AnnotatedArticle) -> Lead:
+    """The weekdays and months an article's lead names (``features.lead_masks``; (0, 0): none)."""
+    return lead_masks(dict.fromkeys(lead_markers(doc), 1.0))
+
+
+def add_vector(parts: dict[Lead, Vector], lead: Lead, vector: Vector) -> None:
+    """Add an article's vector to the sum of its lead's (a lead naming no day is not kept)."""
+    if lead != (0, 0):
+        part = parts.setdefault(lead, {})
+        for k, w in vector.items():
+            part[k] = part.get(k, 0.0) + w
+
+
+def lead_correction(parts: dict[Lead, Vector], size: int, state: StoryState) -> float:
+    """What the lead-date factor of each (group member, story member) pair adds to their plain
+    average link: the pairs whose leads both name a day or a month (the factor of any other is 1)."""
+    total = 0.0
+    for lead, part in sorted(parts.items()):
+        for other, story_part in sorted(state.leads.items()):
+            factor = masks_factor(lead, other)
+            if factor != 1.0:
+                total += (factor - 1.0) * sum(w * story_part.get(k, 0.0) for k, w in sorted(part.items()))
+    return total / (size * state.size)
 
 
 @dataclass
@@ -85,13 +129,19 @@ def assign(batch: list[AnnotatedArticle], vectors: dict[str, Vector], index: Sto
     result: list[tuple[list[AnnotatedArticle], str | None]] = []
     for group in cluster_articles(batch, limit, method="average"):
         total: Vector = defaultdict(float)
+        parts: dict[Lead, Vector] = {}
         for doc in group:
             for k, w in vectors[doc.id].items():
                 total[k] += w
+            add_vector(parts, lead_of(doc), vectors[doc.id])
         scores = index.average_links(total, len(group))
         dates = [d.article.published for d in group if d.article.published]
         for sid in scores:
-            scores[sid] *= _gap_factor(dates, index.stories[sid])
+            state = index.stories[sid]
+            gap = _gap_factor(dates, state)
+            if parts and state.leads and scores[sid] * gap * MAX_LEAD_FACTOR >= limit:
+                scores[sid] += lead_correction(parts, len(group), state)
+            scores[sid] *= gap
         best = max(scores, key=lambda sid: scores[sid], default=None)
         chosen = best if best is not None and scores[best] >= limit else None
         result.append((group, chosen))

@@ -14,7 +14,7 @@ from typing import Any
 
 from storyline.brief.render import story_dict
 from storyline.cluster.blocking import WINDOW_DAYS
-from storyline.cluster.incremental import StoryIndex, StoryState, Vector, assign, vectorize
+from storyline.cluster.incremental import Lead, StoryIndex, StoryState, Vector, add_vector, assign, lead_of, vectorize
 from storyline.cluster.stories import features
 from storyline.ingest import ReadResult, stream_sources
 from storyline.nlp import AnnotatedArticle, load_model
@@ -68,7 +68,8 @@ class _LazyIndex:
         for row in self.store.conn.execute(sql.replace("*", _COLUMNS), args):
             if row["id"] not in self.index.stories:
                 self.index.add(StoryState(row["id"], json.loads(row["centroid"]), row["size"],
-                                          _day(row["first_published"]), _day(row["last_published"])))
+                                          _day(row["first_published"]), _day(row["last_published"]),
+                                          _leads_from_json(row["leads"])))
         return self.index
 
     def _evict(self, start: str, end: str) -> None:
@@ -79,7 +80,17 @@ class _LazyIndex:
             self.index.remove(sid)
 
 
-_COLUMNS = "id, centroid, size, first_published, last_published"
+_COLUMNS = "id, centroid, size, first_published, last_published, leads"
+
+
+def _leads_from_json(text: str | None) -> dict[Lead, Vector]:
+    return {(days, months): vector for days, months, vector in json.loads(text or "[]")}
+
+
+def _leads_to_json(leads: dict[Lead, Vector]) -> str:
+    return json.dumps([[days, months, vector] for (days, months), vector in sorted(leads.items())])
+
+
 #: A touched story of at most this many articles gets its brief rebuilt in the batch that
 #: touched it; a bigger one once, at the end of the run (so a story that keeps growing costs
 #: O(size) per run, not per batch).
@@ -126,6 +137,7 @@ def _join(store: Store, index: StoryIndex, group: list[AnnotatedArticle], story_
         for k, w in vectors[doc.id].items():
             state.centroid[k] = state.centroid.get(k, 0.0) + w
         state.size += 1
+        add_vector(state.leads, lead_of(doc), vectors[doc.id])
         store.conn.execute("INSERT OR IGNORE INTO story_articles (article_id, story_id) VALUES (?,?)",
                            (doc.id, story_id))
         published = doc.article.published
@@ -134,9 +146,9 @@ def _join(store: Store, index: StoryIndex, group: list[AnnotatedArticle], story_
             state.last = max(state.last or published, published)
     index.add(state)
     store.conn.execute(
-        "UPDATE stories SET centroid=?, size=?, first_published=?, last_published=? WHERE id=?",
+        "UPDATE stories SET centroid=?, size=?, first_published=?, last_published=?, leads=? WHERE id=?",
         (json.dumps(state.centroid), state.size, state.first.isoformat() if state.first else None,
-         state.last.isoformat() if state.last else None, story_id))
+         state.last.isoformat() if state.last else None, _leads_to_json(state.leads), story_id))
     return story_id
 
 
