@@ -12,7 +12,8 @@ Stages, in order:
 4. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it;
 5. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
    preferring the candidate named last before it in the same article, then the clearly
-   dominant one in the story.
+   dominant one in the story;
+6. a team joins its place and its nickname ("New Orleans Saints", ``teams``).
 
 Entities are per story: nothing here links two stories.
 """
@@ -20,7 +21,7 @@ Entities are per story: nothing here links two stories.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from storyline.entities.matching import contiguous_in, person_compatible, same_token
@@ -35,6 +36,7 @@ from storyline.entities.names import (
     phonetic,
     tokens_of,
 )
+from storyline.entities.teams import merge_compound_names
 from storyline.nlp.spans import is_junk
 from storyline.records import Entity, Mention, content_id
 
@@ -338,14 +340,16 @@ def _to_entity(c: _Cluster) -> Entity:
     return Entity(content_id("e", label, name_key(name, label)), name, label, variants, mentions)
 
 
-def resolve_entities(mentions: Iterable[Mention]) -> EntityIndex:
-    """Group the mentions of one story (many articles) into entities."""
+def resolve_entities(mentions: Iterable[Mention], located: Collection[tuple[str, int]] = ()) -> EntityIndex:
+    """Group the mentions of one story (many articles) into entities (``located``: mentions
+    after a locative preposition, which stay places; see ``teams``)."""
     usable = sorted((m for m in mentions if _usable(m)), key=lambda m: (m.article_id, m.start, m.end))
     clusters = _group_by_key(usable)
     _merge_acronyms(clusters)
     heads = _merge_names(clusters)
     _absorb_runs(clusters)
     _attach_short(clusters, [h for h in heads if h.mentions])
+    merge_compound_names(clusters, located)
     entities = [_to_entity(c) for c in clusters if c.mentions]
     entities.sort(key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.id))
     by_mention = {(m.article_id, m.start): e.id for e in entities for m in e.mentions}
