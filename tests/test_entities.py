@@ -205,3 +205,40 @@ def test_organisation_spelt_with_a_typo_is_one() -> None:
     index = resolve_entities(mentions(("a", "Staunton Police Department", "ORG"),
                                       ("b", "Stauntn Police Department", "ORG")))
     assert same(index, "Staunton Police Department", "Stauntn Police Department")
+
+
+@pytest.mark.parametrize(("team", "head", "nickname"), [
+    ("New Orleans Saints", "New Orleans", "Saints"),
+    ("Creighton Bluejays", "Creighton", "Bluejays"),
+    ("Kansas City Chiefs", "Kansas City", "Chiefs"),
+])
+def test_team_is_its_place_and_its_nickname(team: str, head: str, nickname: str) -> None:
+    place = "PERSON" if head == "Creighton" else "GPE"  # spaCy calls a school a person too
+    found = mentions(("a", team, "ORG"), ("a", nickname, "ORG"), ("b", head, place), ("b", nickname, "ORG"))
+    index = resolve_entities(found)
+    assert same(index, team, head) and same(index, team, nickname)
+
+
+def test_place_after_a_locative_preposition_stays_a_place() -> None:
+    found = mentions(("a", "New Orleans Saints", "ORG"), ("a", "Saints", "ORG"), ("b", "New Orleans", "GPE"))
+    index = resolve_entities(found, located={("b", found[2].start)})
+    assert not same(index, "New Orleans Saints", "New Orleans")
+
+
+@pytest.mark.parametrize(("compound", "head", "tail", "labels"), [
+    ("Senate Democrats", "Senate", "Democrats", ("ORG", "NORP")),  # a party is not a nickname
+    ("Boston Police Department", "Boston", "Police Department", ("GPE", "ORG")),  # not plural
+])
+def test_compound_of_two_names_that_is_not_a_team(compound: str, head: str, tail: str,
+                                                   labels: tuple[str, str]) -> None:
+    found = mentions(("a", compound, "ORG"), ("a", head, labels[0]), ("b", tail, labels[1]))
+    index = resolve_entities(found)
+    assert not same(index, head, tail)
+
+
+def test_place_claimed_by_two_teams_stays_a_place() -> None:
+    found = mentions(("a", "New York Yankees", "ORG"), ("a", "New York Mets", "ORG"), ("b", "Yankees", "ORG"),
+                     ("b", "Mets", "ORG"), ("b", "New York", "GPE"))
+    index = resolve_entities(found)
+    assert same(index, "New York Yankees", "Yankees") and same(index, "New York Mets", "Mets")
+    assert not same(index, "New York", "Yankees") and not same(index, "New York", "Mets")

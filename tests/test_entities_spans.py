@@ -145,3 +145,30 @@ def test_mentions_stay_sorted_and_inside_their_sentence() -> None:
         assert s.start <= m.start and m.end <= s.end
     assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
     assert all(re.fullmatch(r"Ri Il Kyu", m.text) for m in a.mentions)
+
+
+@pytest.mark.parametrize(("text", "tagged", "role", "person"), [
+    # no one named in the headline: the story's dominant person
+    ("http://example.com/teen\nVigil For Teen Shot By Police Draws Crowd\nKimani Gray died. Gray was 16.",
+     [("Kimani Gray", "PERSON"), ("Gray", "PERSON")], "Teen", "Kimani Gray"),
+    # the one person the headline names
+    ("Esther Williams , Swimming Champion And Actress , Dies At 91\nWilliams swam.",
+     [("Esther Williams", "PERSON")], "Actress", "Esther Williams"),
+    # the person named right after the role word
+    ("Rehab Center Welcomes Actress Tara Reid And Lawyer\nReid and Lohan. Lohan. Lohan.",
+     [("Tara Reid", "PERSON"), ("Lohan", "PERSON")], "Actress", "Tara Reid"),
+])
+def test_role_word_in_a_headline_names_a_person(text: str, tagged: list[tuple[str, str]], role: str,
+                                                person: str) -> None:
+    doc = article(text, tagged)
+    index = resolve_story([doc])
+    role_mention = next(m for m in doc.mentions if m.text == role)
+    entity = index.entity_of(role_mention)
+    assert entity is not None and entity.name == person
+
+
+def test_role_word_in_a_body_sentence_is_not_a_mention() -> None:
+    doc = article("Kimani Gray dies\nBy a reporter\nThe Teen was shot by police on Saturday night.",
+                  [("Kimani Gray", "PERSON")])
+    resolve_story([doc])
+    assert all(m.text != "Teen" for m in doc.mentions)

@@ -1,7 +1,8 @@
 """Role words in headlines: "Teen Killed By Police", "Swimmer And Actress Dies Aged 91",
 "Deputy's Alleged Killer Held" name the story's people by a capitalised common noun.
 
-In a headline (one of an article's first sentences, written in title case or capitals), a
+In a headline (a line of its own among an article's first lines, followed by more text, in
+title case or capitals), a
 singular person noun ("Teen", "Actress", "Inmate", "Man", "Killer") becomes a mention of:
 1. the person named right after it ("Actress Esther Williams");
 2. else the one person the story gave that title ("Deputy" -> the deputy, see ``titles``);
@@ -79,7 +80,9 @@ def attach_headline_roles(docs: list[AnnotatedArticle], index: EntityIndex) -> N
         for sentence in doc.sentences:
             if sentence.start >= cutoff:
                 break
-            if not is_headline(sentence.text):
+            line_end = doc.article.text.find("\n", sentence.start)
+            own_line = line_end >= 0 and not doc.article.text[sentence.end : line_end].strip()
+            if not own_line or not is_headline(sentence.text):
                 continue
             here = [m for m in doc.mentions if m.sentence == sentence.index]
             found = {m.start: person_ids.get(index.by_mention.get((doc.id, m.start), "")) for m in here}
