@@ -20,11 +20,13 @@ from storyline.entities.titles import TITLE_NOUNS
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.records import Entity, Mention
 
-PERSON_NOUNS = frozenset("""
+_PERSON_WORDS = """
 man woman boy girl teen teenager youth child kid mother mom father dad son daughter wife husband
 brother sister inmate prisoner escapee convict fugitive lifer killer gunman shooter murderer
 robber thief attacker worker employee star icon legend champion swimmer boxer mobster mafioso
-""".split()) | TITLE_NOUNS
+"""
+#: Singular nouns for a person a headline may use instead of the name (with the titles).
+PERSON_NOUNS = frozenset(_PERSON_WORDS.split()) | TITLE_NOUNS
 #: Headlines are on an article's first lines (ECB+ training topics: a URL line, then the title).
 HEADLINE_LINES = 2
 #: Share of the words longer than three letters that start with a capital in a headline.
