@@ -172,3 +172,27 @@ def test_role_word_in_a_body_sentence_is_not_a_mention() -> None:
                   [("Kimani Gray", "PERSON")])
     resolve_story([doc])
     assert all(m.text != "Teen" for m in doc.mentions)
+
+
+@pytest.mark.parametrize(("text", "tagged", "role", "rest"), [
+    # a role word the model tagged alone in a headline in capitals
+    ("TRIAL DATE SET FOR MAN ACCUSED OF DOUBLE MURDER\nJohn Jenkin appeared. Jenkin denied it.",
+     [("MAN", "GPE"), ("John Jenkin", "PERSON")], "MAN", None),
+    # a role word at the edge of a run the model tagged
+    ("Texas Prison Escapee Added To Most Wanted List\nJohn Comeaux escaped. Comeaux is armed.",
+     [("Texas Prison Escapee", "ORG"), ("John Comeaux", "PERSON")], "Escapee", "Texas Prison"),
+])
+def test_tagged_role_word_in_a_headline_goes_to_its_person(text: str, tagged: list[tuple[str, str]], role: str,
+                                                           rest: str | None) -> None:
+    doc = article(text, tagged)
+    index = resolve_story([doc])
+    entity = index.entity_of(next(m for m in doc.mentions if m.text == role))
+    assert entity is not None and entity.type == "PERSON"
+    assert rest is None or any(m.text == rest for m in doc.mentions)
+
+
+def test_title_ending_a_name_in_a_headline_stays() -> None:
+    doc = article("Burger King Opens In Town Square\nJohn Smith cut the ribbon. Smith smiled.",
+                  [("Burger King", "ORG"), ("John Smith", "PERSON")])
+    resolve_story([doc])
+    assert any(m.text == "Burger King" for m in doc.mentions)

@@ -7,7 +7,8 @@ singular person noun ("Teen", "Actress", "Inmate", "Man", "Killer") becomes a me
 1. the person named right after it ("Actress Esther Williams");
 2. else the one person the story gave that title ("Deputy" -> the deputy, see ``titles``);
 3. else the one person the headline names ("Esther Williams , Swimming Champion , Actress");
-4. else the story's clearly dominant person (DOMINANCE times the runner-up's mentions).
+4. else the story's clearly dominant person (DOMINANCE times the runner-up's mentions; the
+   article's own counts did worse on ECB+ training topics).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections import defaultdict
 from storyline.entities.resolve import DOMINANCE, EntityIndex
 from storyline.entities.titles import TITLE_NOUNS
 from storyline.nlp.annotate import AnnotatedArticle
-from storyline.records import Entity, Mention
+from storyline.records import Entity, Mention, Sentence
 
 _PERSON_WORDS = """
 man woman boy girl teen teenager youth child kid mother mom father dad son daughter wife husband
@@ -26,7 +27,8 @@ brother sister inmate prisoner escapee convict fugitive lifer killer gunman shoo
 robber thief attacker worker employee star icon legend champion swimmer boxer mobster mafioso
 """
 #: Singular nouns for a person a headline may use instead of the name (with the titles).
-PERSON_NOUNS = frozenset(_PERSON_WORDS.split()) | TITLE_NOUNS
+GENERIC_ROLES = frozenset(_PERSON_WORDS.split())
+PERSON_NOUNS = GENERIC_ROLES | TITLE_NOUNS
 #: Headlines are on an article's first lines (ECB+ training topics: a URL line, then the title).
 HEADLINE_LINES = 2
 #: Share of the words longer than three letters that start with a capital in a headline.
@@ -49,10 +51,64 @@ def _lines_end(text: str, lines: int) -> int:
     return end
 
 
-def _dominant(people: list[Entity]) -> Entity | None:
-    ranked = sorted(people, key=lambda e: (-len(e.mentions), e.id))
-    if len(ranked) == 1 or ranked and len(ranked[0].mentions) >= DOMINANCE * len(ranked[1].mentions):
-        return ranked[0]
+def headline_sentences(doc: AnnotatedArticle) -> list[Sentence]:
+    """The sentences of ``doc`` that are headlines: a title-case line of its own among the
+    first HEADLINE_LINES lines, with more text after it."""
+    text, out = doc.article.text, []
+    cutoff = _lines_end(text, HEADLINE_LINES)
+    for sentence in doc.sentences:
+        if sentence.start >= cutoff:
+            break
+        line_end = text.find("\n", sentence.start)
+        if line_end >= 0 and not text[sentence.end : line_end].strip() and is_headline(sentence.text):
+            out.append(sentence)
+    return out
+
+
+def split_headline_roles(docs: list[AnnotatedArticle]) -> None:
+    """Free the role words the model tagged in headlines, before resolution (in place): a
+    tagged role word alone ("MAN", "Teen") is dropped, one at the edge of a longer run ("Texas
+    Prison Escapee", "Teen Killed By Police") is cut off; ``attach_headline_roles`` then gives
+    them to their person. Titles stay in runs ("Burger King")."""
+    for doc in docs:
+        lines = {s.index for s in headline_sentences(doc)}
+        out: list[Mention] = []
+        for m in doc.mentions:
+            words = m.text.split()
+            if m.sentence not in lines or not words:
+                out.append(m)
+            elif len(words) == 1:
+                if words[0].lower() not in PERSON_NOUNS:
+                    out.append(m)
+            else:
+                out.append(_cut_role_edges(m, words))
+        doc.mentions = out
+
+
+def _cut_role_edges(m: Mention, words: list[str]) -> Mention:
+    start, end = m.start, m.end
+    if words[0].lower() in GENERIC_ROLES and len(words) > 1:
+        start = m.start + m.text.index(words[1], len(words[0]))
+        words = words[1:]
+    if words[-1].lower() in GENERIC_ROLES and len(words) > 1:
+        end = m.start + m.text.rindex(words[-1]) - 1
+        while end > start and m.text[end - m.start - 1].isspace():
+            end -= 1
+    if (start, end) == (m.start, m.end):
+        return m
+    return Mention(m.article_id, m.sentence, start, end, m.text[start - m.start : end - m.start], m.label)
+
+
+def _dominant(mentions: list[Mention], index: EntityIndex, people: dict[str, Entity]) -> Entity | None:
+    """The clearly dominant person of ``mentions``: DOMINANCE times the runner-up's mentions."""
+    counts: dict[str, int] = defaultdict(int)
+    for m in mentions:
+        eid = index.by_mention.get((m.article_id, m.start))
+        if eid in people:
+            counts[eid] += 1
+    ranked = sorted(counts, key=lambda eid: (-counts[eid], eid))
+    if len(ranked) == 1 or ranked and counts[ranked[0]] >= DOMINANCE * counts[ranked[1]]:
+        return people[ranked[0]]
     return None
 
 
@@ -75,17 +131,10 @@ def attach_headline_roles(docs: list[AnnotatedArticle], index: EntityIndex) -> N
     for e in people:
         for title in e.titles:
             holders[title].append(e)
-    dominant = _dominant(people)
+    dominant = _dominant([m for d in docs for m in d.mentions], index, person_ids)
     for doc in docs:
         added: list[Mention] = []
-        cutoff = _lines_end(doc.article.text, HEADLINE_LINES)
-        for sentence in doc.sentences:
-            if sentence.start >= cutoff:
-                break
-            line_end = doc.article.text.find("\n", sentence.start)
-            own_line = line_end >= 0 and not doc.article.text[sentence.end : line_end].strip()
-            if not own_line or not is_headline(sentence.text):
-                continue
+        for sentence in headline_sentences(doc):
             here = [m for m in doc.mentions if m.sentence == sentence.index]
             found = {m.start: person_ids.get(index.by_mention.get((doc.id, m.start), "")) for m in here}
             named = list({e.id: e for e in found.values() if e is not None}.values())
