@@ -242,3 +242,13 @@ def test_place_claimed_by_two_teams_stays_a_place() -> None:
     index = resolve_entities(found)
     assert same(index, "New York Yankees", "Yankees") and same(index, "New York Mets", "Mets")
     assert not same(index, "New York", "Yankees") and not same(index, "New York", "Mets")
+
+
+@pytest.mark.parametrize(("full", "surname", "expected"), [
+    ("Wladimir Klitschko", "Klistchko", True),  # one transposition in a long surname
+    ("Tony Thompson", "Thomson", True),
+    ("Rob Jones", "Jonas", False),  # short surnames must be spelt alike
+])
+def test_surname_with_a_typo_joins_its_person(full: str, surname: str, expected: bool) -> None:
+    index = resolve_entities(mentions(("a", full, "PERSON"), ("b", surname, "PERSON")))
+    assert same(index, full, surname) is expected

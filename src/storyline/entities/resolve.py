@@ -272,6 +272,12 @@ def _short_index(heads: list[_Cluster], agent_forms: set[tuple[str, ...]]) -> di
     return index
 
 
+def _misspelt(index: dict[str, list[_Cluster]], key: str) -> list[_Cluster]:
+    """People whose one-word form is ``key`` with one typo ("Klistchko" / "Klitschko")."""
+    found = [h for k in sorted(index) if same_token(k, key) for h in index[k] if h.label == "PERSON"]
+    return list({id(h): h for h in found}.values())
+
+
 def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     agent_forms = {f for c in clusters if c.mentions and type_group(c.label) == "AGENT" for f in c.forms()}
     index = _short_index(heads, agent_forms)
@@ -279,7 +285,7 @@ def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     shorts = [c for c in clusters if c.mentions and id(c) not in head_ids and len(c.usual) == 1
               and not is_acronym(c.mentions[0].text)]
     for c in shorts:
-        candidates = index.get(phonetic(c.usual[0]), [])
+        candidates = index.get(phonetic(c.usual[0]), []) or _misspelt(index, phonetic(c.usual[0]))
         if c.label not in SHORT_LABELS:
             # a surname spaCy mostly calls a place ("Hansbrough" as GPE) but once a person
             candidates = [h for h in candidates if h.label == "PERSON"] if any(
