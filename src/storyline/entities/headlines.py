@@ -13,6 +13,7 @@ singular person noun ("Teen", "Actress", "Inmate", "Man", "Killer") becomes a me
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 
@@ -41,28 +42,20 @@ def is_headline(text: str) -> bool:
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def _lines_end(text: str, lines: int) -> int:
-    """Where the first ``lines`` non-empty lines of ``text`` end."""
-    end = 0
-    for match in re.finditer(r"[^\n]*\S[^\n]*", text):
-        end, lines = match.end(), lines - 1
-        if not lines:
-            break
-    return end
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the first HEADLINE_LINES non-empty lines that are headlines with text after them."""
+    out = []
+    for match in itertools.islice(re.finditer(r"[^\n]*\S[^\n]*", text), HEADLINE_LINES):
+        if text[match.end() :].strip() and is_headline(match[0]):
+            out.append(match.span())
+    return out
 
 
 def headline_sentences(doc: AnnotatedArticle) -> list[Sentence]:
-    """The sentences of ``doc`` that are headlines: a title-case line of its own among the
-    first HEADLINE_LINES lines, with more text after it."""
-    text, out = doc.article.text, []
-    cutoff = _lines_end(text, HEADLINE_LINES)
-    for sentence in doc.sentences:
-        if sentence.start >= cutoff:
-            break
-        line_end = text.find("\n", sentence.start)
-        if line_end >= 0 and not text[sentence.end : line_end].strip() and is_headline(sentence.text):
-            out.append(sentence)
-    return out
+    """The sentences of ``doc`` on a headline line (a title-case line of its own among the
+    first HEADLINE_LINES lines, with more text after it; the model may cut it at "U . S .")."""
+    lines = _headline_lines(doc.article.text)
+    return [s for s in doc.sentences if any(a <= s.start < b for a, b in lines)]
 
 
 def split_headline_roles(docs: list[AnnotatedArticle]) -> None:
