@@ -154,6 +154,9 @@ def test_mentions_stay_sorted_and_inside_their_sentence() -> None:
     # the one person the headline names
     ("Esther Williams , Swimming Champion And Actress , Dies At 91\nWilliams swam.",
      [("Esther Williams", "PERSON")], "Actress", "Esther Williams"),
+    # a headline in sentence case after a topic and a colon
+    ("Millom double murder : Man charged with killing mother\nJohn Jenkin appeared. Jenkin denied it.",
+     [("John Jenkin", "PERSON"), ("Jenkin", "PERSON")], "Man", "John Jenkin"),
     # the person named right after the role word
     ("Rehab Center Welcomes Actress Tara Reid And Lawyer\nReid and Lohan. Lohan. Lohan.",
      [("Tara Reid", "PERSON"), ("Lohan", "PERSON")], "Actress", "Tara Reid"),
@@ -165,6 +168,16 @@ def test_role_word_in_a_headline_names_a_person(text: str, tagged: list[tuple[st
     role_mention = next(m for m in doc.mentions if m.text == role)
     entity = index.entity_of(role_mention)
     assert entity is not None and entity.name == person
+
+
+@pytest.mark.parametrize("line", [
+    "http : / / www . example . com / 2013 / Man - held - after - attack",  # a URL
+    "The Man was held on Saturday after the attack at the depot .",  # a sentence with a stop
+])
+def test_role_word_outside_a_headline_is_not_a_mention(line: str) -> None:
+    doc = article(f"{line}\nJohn Jenkin appeared. Jenkin denied it.", [("John Jenkin", "PERSON")])
+    resolve_story([doc])
+    assert all(m.text != "Man" for m in doc.mentions)
 
 
 def test_role_word_in_a_body_sentence_is_not_a_mention() -> None:

@@ -2,13 +2,13 @@
 "Deputy's Alleged Killer Held" name the story's people by a capitalised common noun.
 
 In a headline (a line of its own among an article's first lines, followed by more text, in
-title case or capitals), a
-singular person noun ("Teen", "Actress", "Inmate", "Man", "Killer") becomes a mention of:
+title case or capitals or without a closing stop, not a URL), a singular person noun ("Teen",
+"Actress", "Inmate", "Man", "Killer") becomes a mention of:
 1. the person named right after it ("Actress Esther Williams");
 2. else the one person the story gave that title ("Deputy" -> the deputy, see ``titles``);
 3. else the one person the headline names ("Esther Williams , Swimming Champion , Actress");
-4. else the story's clearly dominant person (DOMINANCE times the runner-up's mentions; the
-   article's own counts did worse on ECB+ training topics).
+4. else the story's clearly dominant person (DOMINANCE times the runner-up's mentions), else
+   the article's (in that order: the other way round did worse on ECB+ training topics).
 """
 
 from __future__ import annotations
@@ -34,12 +34,19 @@ PERSON_NOUNS = GENERIC_ROLES | TITLE_NOUNS
 HEADLINE_LINES = 2
 #: Share of the words longer than three letters that start with a capital in a headline.
 TITLE_CASE_SHARE = 0.6
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s*$")
+URL = re.compile(r"https?\b|www\s?\.|\w\s?/\s?\w")
 ROLE_WORD = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{3,})\b(?![’'-])")
 
 
 def is_headline(text: str) -> bool:
+    """Title case or capitals ("Teen Killed By Police"), or a line with no closing stop
+    ("Millom double murder : Man charged with killing mother and sister"); not a URL."""
+    if URL.search(text):
+        return False
     words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    title_case = sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return len(words) >= 2 and (title_case or not SENTENCE_END.search(text))
 
 
 def _headline_lines(text: str) -> list[tuple[int, int]]:
@@ -124,9 +131,10 @@ def attach_headline_roles(docs: list[AnnotatedArticle], index: EntityIndex) -> N
     for e in people:
         for title in e.titles:
             holders[title].append(e)
-    dominant = _dominant([m for d in docs for m in d.mentions], index, person_ids)
+    in_story = _dominant([m for d in docs for m in d.mentions], index, person_ids)
     for doc in docs:
         added: list[Mention] = []
+        dominant = in_story or _dominant(doc.mentions, index, person_ids)
         for sentence in headline_sentences(doc):
             here = [m for m in doc.mentions if m.sentence == sentence.index]
             found = {m.start: person_ids.get(index.by_mention.get((doc.id, m.start), "")) for m in here}
