@@ -252,3 +252,15 @@ def test_place_claimed_by_two_teams_stays_a_place() -> None:
 def test_surname_with_a_typo_joins_its_person(full: str, surname: str, expected: bool) -> None:
     index = resolve_entities(mentions(("a", full, "PERSON"), ("b", surname, "PERSON")))
     assert same(index, full, surname) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "label", "expected"), [
+    ("Central Election and Referendum Commission", "Central Commission for Elections and Referenda", "ORG", True),
+    ("Central Election Commission", "Central Elections Commission", "ORG", True),
+    ("Justice Department", "Department of Justice", "ORG", True),
+    ("Robert Stanley", "Stanley Robert", "PERSON", False),  # word order names a person
+    ("Interior Department", "Commerce Department", "ORG", False),
+])
+def test_same_words_in_another_order_or_number(a: str, b: str, label: str, expected: bool) -> None:
+    index = resolve_entities(mentions(("a", a, label), ("b", b, label)))
+    assert same(index, a, b) is expected

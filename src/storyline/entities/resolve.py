@@ -56,6 +56,9 @@ RUN_MAX_MENTIONS = 2
 #: A multi-word form names a non-person entity unless its usual form is this many times as
 #: frequent (NeuS val: "Department of Justice", not "Department"; ECB+: "Microsoft").
 RARE_FULL_NAME = 4
+#: Letters of a word that decide whether two names are the same words ("election" /
+#: "elections", "referendum" / "referenda"; ECB+ training topics).
+STEM = 6
 #: A name in capitals longer than this is a headline's ("WASHINGTON"), not an acronym ("NATO").
 SHOUTED_NAME = 5
 
@@ -163,6 +166,22 @@ def _spellings(name: str) -> set[str]:
     base = initials(name)
     out = {base, "T" + base, "".join(t[0] for t in tokens_of(name)).upper()}
     return out | {base[1:], base[:-1]} if len(base) >= 4 else out
+
+
+def _merge_reordered(clusters: list[_Cluster]) -> None:
+    """Non-person names made of the same words in another order or number join ("Central
+    Election and Referendum Commission" / "Central Commission for Elections and Referenda",
+    "Justice Department" / "Department of Justice"): words compared by their first STEM letters."""
+    groups: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        words = [t for t in c.tokens if t not in STOP_IN_INITIALS]
+        if c.mentions and c.label != "PERSON" and len(words) >= 2:
+            groups[(type_group(c.label), *sorted({t[:STEM] for t in words}))].append(c)
+    for _, group in sorted(groups.items()):
+        target = max(group, key=lambda c: (len(c.mentions), c.key))
+        for c in group:
+            if c is not target:
+                _merge_into(target, c)
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
@@ -351,6 +370,7 @@ def resolve_entities(mentions: Iterable[Mention], located: Collection[tuple[str,
     after a locative preposition, which stay places; see ``teams``)."""
     usable = sorted((m for m in mentions if _usable(m)), key=lambda m: (m.article_id, m.start, m.end))
     clusters = _group_by_key(usable)
+    _merge_reordered(clusters)
     _merge_acronyms(clusters)
     heads = _merge_names(clusters)
     _absorb_runs(clusters)
