@@ -3,7 +3,8 @@
 
 In a headline (a line of its own among an article's first lines, followed by more text, in
 title case or capitals or without a closing stop, not a URL), a singular person noun ("Teen",
-"Actress", "Inmate", "Man", "Killer") becomes a mention of:
+"Actress", "Inmate", "Man", "Killer") becomes a mention of (the ingest readers usually take a
+headline out of the body as the title; this serves texts that keep it, as ECB+ does):
 1. the person named right after it ("Actress Esther Williams");
 2. else the one person the story gave that title ("Deputy" -> the deputy, see ``titles``);
 3. else the one person the headline names ("Esther Williams , Swimming Champion , Actress");
