@@ -60,8 +60,8 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
 
 
 def headline_sentences(doc: AnnotatedArticle) -> list[Sentence]:
-    """The sentences of ``doc`` on a headline line (a title-case line of its own among the
-    first HEADLINE_LINES lines, with more text after it; the model may cut it at "U . S .")."""
+    """The sentences of ``doc`` on a headline line (``is_headline``, one of the first
+    HEADLINE_LINES lines, with more text after it; the model may cut it at "U . S .")."""
     lines = _headline_lines(doc.article.text)
     return [s for s in doc.sentences if any(a <= s.start < b for a, b in lines)]
 

@@ -2,8 +2,10 @@
 nickname ("Creighton Bluejays" = "Creighton" = "Bluejays", "New Orleans Saints" = "New
 Orleans" = "Saints").
 
-A non-person name "A B" whose tail B is a plural nickname ("Saints", "Bluejays", "Tar Heels")
-used alone in the story, and whose head A is also used alone, makes one entity of all three.
+A name "A B" that is not a place (any other label: spaCy calls "Creighton Bluejays" a person)
+whose tail B is a plural nickname ("Saints", "Bluejays", "Tar Heels") used alone in the story
+with a non-person, non-NORP label, and whose head A is also used alone, makes one entity of
+all three.
 When A is a place, only its mentions that do not follow a locative preposition ("in New
 Orleans", "to Indianapolis") move: those stay the place. A head or tail claimed by two
 compounds ("New York Yankees", "New York Mets") stays where it is. Nationalities and parties
