@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.entities import resolve_story
 from storyline.entities.propagate import propagate_mentions
-from storyline.nlp.annotate import AnnotatedArticle
+from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.nlp.spans import is_junk, repair_span
 from storyline.records import Article, Mention, Sentence
 
@@ -209,3 +209,40 @@ def test_title_ending_a_name_in_a_headline_stays() -> None:
                   [("Burger King", "ORG"), ("John Smith", "PERSON")])
     resolve_story([doc])
     assert any(m.text == "Burger King" for m in doc.mentions)
+
+
+def _with_demonym(text: str, tagged: list[tuple[str, str]], after_pos: str) -> AnnotatedArticle:
+    """``article`` plus a second 'American' (NORP) and the part of speech of the word after it."""
+    doc = article(text, tagged)
+    start = text.rindex("American")
+    sentence = max(s.index for s in doc.sentences if s.start <= start)
+    doc.mentions.append(Mention(doc.id, sentence, start, start + 8, "American", "NORP"))
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    word = re.search(r"\w+", text[start + 8 :])
+    if word is not None:
+        idx = start + 8 + word.start()
+        doc.tokens[sentence] = [Token(word[0], word[0].lower(), after_pos, idx, "", False)]
+    return doc
+
+
+@pytest.mark.parametrize(("text", "after_pos", "expected"), [
+    ("American challenger Tony Thompson fought.\nThe 40 - year - old American never recovered.", "ADV", True),
+    ("American challenger Tony Thompson fought.\nThe cornered American , the referee said.", "PUNCT", True),
+    # an adjective before a noun is not the person
+    ("American challenger Tony Thompson fought.\nThe American team said no.", "NOUN", False),
+])
+def test_nationality_as_a_noun_is_the_person_it_introduced(text: str, after_pos: str, expected: bool) -> None:
+    doc = _with_demonym(text, [("American", "NORP"), ("Tony Thompson", "PERSON")], after_pos)
+    index = resolve_story([doc])
+    second = [m for m in doc.mentions if m.text == "American"][-1]
+    entity = index.entity_of(second)
+    assert (entity is not None and entity.name == "Tony Thompson") is expected
+
+
+def test_nationality_goes_to_no_holder_the_article_does_not_name() -> None:
+    intro = article("American challenger Tony Thompson fought.\nThompson lost.", [("American", "NORP"),
+                                                                                 ("Tony Thompson", "PERSON")])
+    other = _with_demonym("Boxing news tonight\nThe American never recovered , fans said.", [], "ADV")
+    index = resolve_story([intro, other])
+    entity = index.entity_of(next(m for m in other.mentions if m.text == "American"))
+    assert entity is not None and entity.name != "Tony Thompson"

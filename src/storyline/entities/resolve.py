@@ -141,6 +141,19 @@ class EntityIndex:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
+    def move(self, mention: Mention, target: Entity) -> None:
+        """Give ``mention`` to ``target``; an entity left without mentions goes."""
+        old = self.entity_of(mention)
+        if old is target:
+            return
+        if old is not None:
+            old.mentions = [m for m in old.mentions if m != mention]
+            if not old.mentions:
+                self.entities.remove(old)
+                del self._by_id[old.id]
+        target.mentions.append(mention)
+        self.by_mention[(mention.article_id, mention.start)] = target.id
+
 
 def _usable(mention: Mention) -> bool:
     surface = clean_surface(mention.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storyline.entities.demonyms import attach_demonyms
 from storyline.entities.headlines import attach_headline_roles, split_headline_roles
 from storyline.entities.propagate import propagate_mentions
 from storyline.entities.resolve import EntityIndex, resolve_entities
@@ -18,5 +19,6 @@ def resolve_story(docs: list[AnnotatedArticle]) -> EntityIndex:
     located = located_mentions({d.id: d.article.text for d in docs}, mentions)
     index = resolve_entities(mentions, located)
     attach_title_mentions(docs, index)
+    attach_demonyms(docs, index)
     attach_headline_roles(docs, index)
     return index
