@@ -205,3 +205,62 @@ def test_organisation_spelt_with_a_typo_is_one() -> None:
     index = resolve_entities(mentions(("a", "Staunton Police Department", "ORG"),
                                       ("b", "Stauntn Police Department", "ORG")))
     assert same(index, "Staunton Police Department", "Stauntn Police Department")
+
+
+@pytest.mark.parametrize(("team", "head", "nickname"), [
+    ("New Orleans Saints", "New Orleans", "Saints"),
+    ("Creighton Bluejays", "Creighton", "Bluejays"),
+    ("Kansas City Chiefs", "Kansas City", "Chiefs"),
+])
+def test_team_is_its_place_and_its_nickname(team: str, head: str, nickname: str) -> None:
+    place = "PERSON" if head == "Creighton" else "GPE"  # spaCy calls a school a person too
+    found = mentions(("a", team, "ORG"), ("a", nickname, "ORG"), ("b", head, place), ("b", nickname, "ORG"))
+    index = resolve_entities(found)
+    assert same(index, team, head) and same(index, team, nickname)
+
+
+def test_place_after_a_locative_preposition_stays_a_place() -> None:
+    found = mentions(("a", "New Orleans Saints", "ORG"), ("a", "Saints", "ORG"), ("b", "New Orleans", "GPE"))
+    index = resolve_entities(found, located={("b", found[2].start)})
+    assert not same(index, "New Orleans Saints", "New Orleans")
+
+
+@pytest.mark.parametrize(("compound", "head", "tail", "labels"), [
+    ("Senate Democrats", "Senate", "Democrats", ("ORG", "NORP")),  # a party is not a nickname
+    ("Boston Police Department", "Boston", "Police Department", ("GPE", "ORG")),  # not plural
+])
+def test_compound_of_two_names_that_is_not_a_team(compound: str, head: str, tail: str,
+                                                   labels: tuple[str, str]) -> None:
+    found = mentions(("a", compound, "ORG"), ("a", head, labels[0]), ("b", tail, labels[1]))
+    index = resolve_entities(found)
+    assert not same(index, head, tail)
+
+
+def test_place_claimed_by_two_teams_stays_a_place() -> None:
+    found = mentions(("a", "New York Yankees", "ORG"), ("a", "New York Mets", "ORG"), ("b", "Yankees", "ORG"),
+                     ("b", "Mets", "ORG"), ("b", "New York", "GPE"))
+    index = resolve_entities(found)
+    assert same(index, "New York Yankees", "Yankees") and same(index, "New York Mets", "Mets")
+    assert not same(index, "New York", "Yankees") and not same(index, "New York", "Mets")
+
+
+@pytest.mark.parametrize(("full", "surname", "expected"), [
+    ("Wladimir Klitschko", "Klistchko", True),  # one transposition in a long surname
+    ("Tony Thompson", "Thomson", True),
+    ("Rob Jones", "Jonas", False),  # short surnames must be spelt alike
+])
+def test_surname_with_a_typo_joins_its_person(full: str, surname: str, expected: bool) -> None:
+    index = resolve_entities(mentions(("a", full, "PERSON"), ("b", surname, "PERSON")))
+    assert same(index, full, surname) is expected
+
+
+@pytest.mark.parametrize(("a", "b", "label", "expected"), [
+    ("Central Election and Referendum Commission", "Central Commission for Elections and Referenda", "ORG", True),
+    ("Central Election Commission", "Central Elections Commission", "ORG", True),
+    ("Justice Department", "Department of Justice", "ORG", True),
+    ("Robert Stanley", "Stanley Robert", "PERSON", False),  # word order names a person
+    ("Interior Department", "Commerce Department", "ORG", False),
+])
+def test_same_words_in_another_order_or_number(a: str, b: str, label: str, expected: bool) -> None:
+    index = resolve_entities(mentions(("a", a, label), ("b", b, label)))
+    assert same(index, a, b) is expected

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from storyline.entities import resolve_story
 from storyline.entities.propagate import propagate_mentions
-from storyline.nlp.annotate import AnnotatedArticle
+from storyline.nlp.annotate import AnnotatedArticle, Token
 from storyline.nlp.spans import is_junk, repair_span
 from storyline.records import Article, Mention, Sentence
 
@@ -145,3 +145,104 @@ def test_mentions_stay_sorted_and_inside_their_sentence() -> None:
         assert s.start <= m.start and m.end <= s.end
     assert [m.start for m in a.mentions] == sorted(m.start for m in a.mentions)
     assert all(re.fullmatch(r"Ri Il Kyu", m.text) for m in a.mentions)
+
+
+@pytest.mark.parametrize(("text", "tagged", "role", "person"), [
+    # no one named in the headline: the story's dominant person
+    ("http://example.com/teen\nVigil For Teen Shot By Police Draws Crowd\nKimani Gray died. Gray was 16.",
+     [("Kimani Gray", "PERSON"), ("Gray", "PERSON")], "Teen", "Kimani Gray"),
+    # the one person the headline names
+    ("Esther Williams , Swimming Champion And Actress , Dies At 91\nWilliams swam.",
+     [("Esther Williams", "PERSON")], "Actress", "Esther Williams"),
+    # a headline in sentence case after a topic and a colon
+    ("Millom double murder : Man charged with killing mother\nJohn Jenkin appeared. Jenkin denied it.",
+     [("John Jenkin", "PERSON"), ("Jenkin", "PERSON")], "Man", "John Jenkin"),
+    # the person named right after the role word
+    ("Rehab Center Welcomes Actress Tara Reid And Lawyer\nReid and Lohan. Lohan. Lohan.",
+     [("Tara Reid", "PERSON"), ("Lohan", "PERSON")], "Actress", "Tara Reid"),
+])
+def test_role_word_in_a_headline_names_a_person(text: str, tagged: list[tuple[str, str]], role: str,
+                                                person: str) -> None:
+    doc = article(text, tagged)
+    index = resolve_story([doc])
+    role_mention = next(m for m in doc.mentions if m.text == role)
+    entity = index.entity_of(role_mention)
+    assert entity is not None and entity.name == person
+
+
+@pytest.mark.parametrize("line", [
+    "http : / / www . example . com / 2013 / Man - held - after - attack",  # a URL
+    "The Man was held on Saturday after the attack at the depot .",  # a sentence with a stop
+])
+def test_role_word_outside_a_headline_is_not_a_mention(line: str) -> None:
+    doc = article(f"{line}\nJohn Jenkin appeared. Jenkin denied it.", [("John Jenkin", "PERSON")])
+    resolve_story([doc])
+    assert all(m.text != "Man" for m in doc.mentions)
+
+
+def test_role_word_in_a_body_sentence_is_not_a_mention() -> None:
+    doc = article("Kimani Gray dies\nBy a reporter\nThe Teen was shot by police on Saturday night.",
+                  [("Kimani Gray", "PERSON")])
+    resolve_story([doc])
+    assert all(m.text != "Teen" for m in doc.mentions)
+
+
+@pytest.mark.parametrize(("text", "tagged", "role", "rest"), [
+    # a role word the model tagged alone in a headline in capitals
+    ("TRIAL DATE SET FOR MAN ACCUSED OF DOUBLE MURDER\nJohn Jenkin appeared. Jenkin denied it.",
+     [("MAN", "GPE"), ("John Jenkin", "PERSON")], "MAN", None),
+    # a role word at the edge of a run the model tagged
+    ("Texas Prison Escapee Added To Most Wanted List\nJohn Comeaux escaped. Comeaux is armed.",
+     [("Texas Prison Escapee", "ORG"), ("John Comeaux", "PERSON")], "Escapee", "Texas Prison"),
+])
+def test_tagged_role_word_in_a_headline_goes_to_its_person(text: str, tagged: list[tuple[str, str]], role: str,
+                                                           rest: str | None) -> None:
+    doc = article(text, tagged)
+    index = resolve_story([doc])
+    entity = index.entity_of(next(m for m in doc.mentions if m.text == role))
+    assert entity is not None and entity.type == "PERSON"
+    assert rest is None or any(m.text == rest for m in doc.mentions)
+
+
+def test_title_ending_a_name_in_a_headline_stays() -> None:
+    doc = article("Burger King Opens In Town Square\nJohn Smith cut the ribbon. Smith smiled.",
+                  [("Burger King", "ORG"), ("John Smith", "PERSON")])
+    resolve_story([doc])
+    assert any(m.text == "Burger King" for m in doc.mentions)
+
+
+def _with_demonym(text: str, tagged: list[tuple[str, str]], after_pos: str) -> AnnotatedArticle:
+    """``article`` plus a second 'American' (NORP) and the part of speech of the word after it."""
+    doc = article(text, tagged)
+    start = text.rindex("American")
+    sentence = max(s.index for s in doc.sentences if s.start <= start)
+    doc.mentions.append(Mention(doc.id, sentence, start, start + 8, "American", "NORP"))
+    doc.mentions.sort(key=lambda m: (m.start, m.end))
+    word = re.search(r"\w+", text[start + 8 :])
+    if word is not None:
+        idx = start + 8 + word.start()
+        doc.tokens[sentence] = [Token(word[0], word[0].lower(), after_pos, idx, "", False)]
+    return doc
+
+
+@pytest.mark.parametrize(("text", "after_pos", "expected"), [
+    ("American challenger Tony Thompson fought.\nThe 40 - year - old American never recovered.", "ADV", True),
+    ("American challenger Tony Thompson fought.\nThe cornered American , the referee said.", "PUNCT", True),
+    # an adjective before a noun is not the person
+    ("American challenger Tony Thompson fought.\nThe American team said no.", "NOUN", False),
+])
+def test_nationality_as_a_noun_is_the_person_it_introduced(text: str, after_pos: str, expected: bool) -> None:
+    doc = _with_demonym(text, [("American", "NORP"), ("Tony Thompson", "PERSON")], after_pos)
+    index = resolve_story([doc])
+    second = [m for m in doc.mentions if m.text == "American"][-1]
+    entity = index.entity_of(second)
+    assert (entity is not None and entity.name == "Tony Thompson") is expected
+
+
+def test_nationality_goes_to_no_holder_the_article_does_not_name() -> None:
+    intro = article("American challenger Tony Thompson fought.\nThompson lost.", [("American", "NORP"),
+                                                                                 ("Tony Thompson", "PERSON")])
+    other = _with_demonym("Boxing news tonight\nThe American never recovered , fans said.", [], "ADV")
+    index = resolve_story([intro, other])
+    entity = index.entity_of(next(m for m in other.mentions if m.text == "American"))
+    assert entity is not None and entity.name != "Tony Thompson"

@@ -12,7 +12,8 @@ Stages, in order:
 4. a rare headline run holding exactly one known name ("Explorer Microsoft") joins it;
 5. one-word names ("Bush", "Colts", "Creighton") join a longer name holding that word,
    preferring the candidate named last before it in the same article, then the clearly
-   dominant one in the story.
+   dominant one in the story;
+6. a team joins its place and its nickname ("New Orleans Saints", ``teams``).
 
 Entities are per story: nothing here links two stories.
 """
@@ -20,7 +21,7 @@ Entities are per story: nothing here links two stories.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from storyline.entities.matching import contiguous_in, person_compatible, same_token
@@ -35,6 +36,7 @@ from storyline.entities.names import (
     phonetic,
     tokens_of,
 )
+from storyline.entities.teams import merge_compound_names
 from storyline.nlp.spans import is_junk
 from storyline.records import Entity, Mention, content_id
 
@@ -54,6 +56,9 @@ RUN_MAX_MENTIONS = 2
 #: A multi-word form names a non-person entity unless its usual form is this many times as
 #: frequent (NeuS val: "Department of Justice", not "Department"; ECB+: "Microsoft").
 RARE_FULL_NAME = 4
+#: Letters of a word that decide whether two names are the same words ("election" /
+#: "elections", "referendum" / "referenda"; ECB+ training topics).
+STEM = 6
 #: A name in capitals longer than this is a headline's ("WASHINGTON"), not an acronym ("NATO").
 SHOUTED_NAME = 5
 
@@ -136,6 +141,19 @@ class EntityIndex:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
+    def move(self, mention: Mention, target: Entity) -> None:
+        """Give ``mention`` to ``target``; an entity left without mentions goes."""
+        old = self.entity_of(mention)
+        if old is target:
+            return
+        if old is not None:
+            old.mentions = [m for m in old.mentions if m != mention]
+            if not old.mentions:
+                self.entities.remove(old)
+                del self._by_id[old.id]
+        target.mentions.append(mention)
+        self.by_mention[(mention.article_id, mention.start)] = target.id
+
 
 def _usable(mention: Mention) -> bool:
     surface = clean_surface(mention.text)
@@ -161,6 +179,22 @@ def _spellings(name: str) -> set[str]:
     base = initials(name)
     out = {base, "T" + base, "".join(t[0] for t in tokens_of(name)).upper()}
     return out | {base[1:], base[:-1]} if len(base) >= 4 else out
+
+
+def _merge_reordered(clusters: list[_Cluster]) -> None:
+    """Non-person names made of the same words in another order or number join ("Central
+    Election and Referendum Commission" / "Central Commission for Elections and Referenda",
+    "Justice Department" / "Department of Justice"): words compared by their first STEM letters."""
+    groups: dict[tuple[str, ...], list[_Cluster]] = defaultdict(list)
+    for c in clusters:
+        words = [t for t in c.tokens if t not in STOP_IN_INITIALS]
+        if c.mentions and c.label != "PERSON" and len(words) >= 2:
+            groups[(type_group(c.label), *sorted({t[:STEM] for t in words}))].append(c)
+    for _, group in sorted(groups.items()):
+        target = max(group, key=lambda c: (len(c.mentions), c.key))
+        for c in group:
+            if c is not target:
+                _merge_into(target, c)
 
 
 def _merge_acronyms(clusters: list[_Cluster]) -> None:
@@ -270,6 +304,12 @@ def _short_index(heads: list[_Cluster], agent_forms: set[tuple[str, ...]]) -> di
     return index
 
 
+def _misspelt(index: dict[str, list[_Cluster]], key: str) -> list[_Cluster]:
+    """People whose one-word form is ``key`` with one typo ("Klistchko" / "Klitschko")."""
+    found = [h for k in sorted(index) if same_token(k, key) for h in index[k] if h.label == "PERSON"]
+    return list({id(h): h for h in found}.values())
+
+
 def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     agent_forms = {f for c in clusters if c.mentions and type_group(c.label) == "AGENT" for f in c.forms()}
     index = _short_index(heads, agent_forms)
@@ -277,7 +317,7 @@ def _attach_short(clusters: list[_Cluster], heads: list[_Cluster]) -> None:
     shorts = [c for c in clusters if c.mentions and id(c) not in head_ids and len(c.usual) == 1
               and not is_acronym(c.mentions[0].text)]
     for c in shorts:
-        candidates = index.get(phonetic(c.usual[0]), [])
+        candidates = index.get(phonetic(c.usual[0]), []) or _misspelt(index, phonetic(c.usual[0]))
         if c.label not in SHORT_LABELS:
             # a surname spaCy mostly calls a place ("Hansbrough" as GPE) but once a person
             candidates = [h for h in candidates if h.label == "PERSON"] if any(
@@ -338,14 +378,17 @@ def _to_entity(c: _Cluster) -> Entity:
     return Entity(content_id("e", label, name_key(name, label)), name, label, variants, mentions)
 
 
-def resolve_entities(mentions: Iterable[Mention]) -> EntityIndex:
-    """Group the mentions of one story (many articles) into entities."""
+def resolve_entities(mentions: Iterable[Mention], located: Collection[tuple[str, int]] = ()) -> EntityIndex:
+    """Group the mentions of one story (many articles) into entities (``located``: mentions
+    after a locative preposition, which stay places; see ``teams``)."""
     usable = sorted((m for m in mentions if _usable(m)), key=lambda m: (m.article_id, m.start, m.end))
     clusters = _group_by_key(usable)
+    _merge_reordered(clusters)
     _merge_acronyms(clusters)
     heads = _merge_names(clusters)
     _absorb_runs(clusters)
     _attach_short(clusters, [h for h in heads if h.mentions])
+    merge_compound_names(clusters, located)
     entities = [_to_entity(c) for c in clusters if c.mentions]
     entities.sort(key=lambda e: (-len(e.sources), -len(e.mentions), e.name, e.id))
     by_mention = {(m.article_id, m.start): e.id for e in entities for m in e.mentions}
