@@ -156,6 +156,17 @@ CASES = {
         'back two decades in this city."', "broken promises", "A campaign ad"),
     "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
                                      '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
+    # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
+    # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
+    "surname tagged a preposition": (
+        'Steven Aftergood studies secrecy. "Because the senator is running for office, the voters will '
+        'have cleared her," Aftergood said.', "cleared her", "Aftergood"),
+    "surname that is a preposition": (
+        'Al From founded the council. "The circumstances are changed when you go through a depression '
+        'like we did," From said.', "circumstances are changed", "From"),
+    "surname that is an auxiliary": (
+        'The columnist George Will was blunt. "The eruption of war in the capital of an ally is a '
+        'reminder that the world is dangerous," Will wrote.', "eruption of war", "Will"),
 }
 
 

@@ -98,6 +98,9 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if _according(ctx, verb):
         span = np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
+    named = _signature_subject(ctx, verb, lo)
+    if named is not None:
+        return named
     participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
     own = ctx.ends.get(toks[verb - 1].idx + len(toks[verb - 1].text)) if participle and verb - 1 >= lo else None
     if own is not None and own.label == "PERSON" and absolute(ctx, own, lo):
@@ -121,6 +124,27 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if span is not None:
         span = past_preposition(ctx, past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
+
+
+def _signature_subject(ctx: Context, verb: int, lo: int) -> Speaker | None:
+    """'"...," Aftergood said.': one to three capitalised words between a closing quotation mark
+    and the speech verb are the speaker, whatever the tagger made of them ("Aftergood" ADP, "Will"
+    AUX, "From" ADP)."""
+    toks = ctx.tokens
+    first = verb - 1
+    while first - 1 >= lo and verb - first < 3 and toks[first - 1].text[:1].isupper():
+        first -= 1
+    words = toks[first:verb]
+    if first - 1 < lo or not words or not ctx.quoted(toks[first - 1].idx) \
+            or toks[first - 1].text not in QUOTE_CLOSERS \
+            or not all(t.text[:1].isupper() and t.text.isalpha() for t in words) \
+            or any(t.text.lower() in PRONOUNS for t in words):
+        return None
+    return phrase_speaker(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+#: Characters that close a quotation.
+QUOTE_CLOSERS = frozenset({'"', "”", "''"})
 
 
 def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
