@@ -156,6 +156,10 @@ CASES = {
         'back two decades in this city."', "broken promises", "A campaign ad"),
     "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
                                      '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
+    "a passive speech verb's subject is not the speaker": (
+        'Maria Lopez spoke in Reno on Monday. She says if voters think the issues will be addressed by '
+        '"establishment politics, you have a very good candidate to vote for."', "establishment politics",
+        "Maria Lopez"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

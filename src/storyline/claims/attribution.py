@@ -183,7 +183,7 @@ def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
     first_in = ctx.token_at(quote.start)
     last_in = ctx.token_at(quote.end - 1)
     for i in range(lo, hi):
-        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)):
+        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)) or _passive(ctx, i, lo):
             continue
         after = i > last_in
         distance = i - last_in if after else first_in - i
@@ -191,6 +191,16 @@ def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
             continue
         ranked.append((distance, not after, i))
     return [i for _, _, i in sorted(ranked)]
+
+
+def _passive(ctx: Context, verb: int, lo: int) -> bool:
+    """'the issues will be addressed by ...', 'he was told': the subject is not the speaker."""
+    toks = ctx.tokens
+    j = verb - 1
+    while j >= lo and toks[j].pos == "ADV":
+        j -= 1
+    return j >= lo and toks[j].lemma == "be" and not toks[verb].text.lower().endswith("ing") \
+        and toks[verb].lemma != "quote"
 
 
 def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | None:
