@@ -160,6 +160,9 @@ CASES = {
         'Maria Lopez spoke in Reno on Monday. She says if voters think the issues will be addressed by '
         '"establishment politics, you have a very good candidate to vote for."', "establishment politics",
         "Maria Lopez"),
+    "a name modifying a title is not the antecedent": (
+        'Senator James Carter wants a vote soon. Carter spokesman Tom Hale would not say when it will be '
+        'held. "We have no new announcements yet," he said.', "no new announcements", "Tom Hale"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

@@ -259,9 +259,26 @@ def _salience(ctx: Context, mention: Mention) -> int:
             or re.search(r"\b(?:said|says|added|wrote)\s+$", before):
         return 0
     if re.search(r"\b(?:for|of|to|with|by|about|against|from|on|in|at)\s+(?:\w+\s+)?$", before) \
-            or after.startswith(("'s", "’s")):
+            or after.startswith(("'s", "’s")) or _modifier(ctx, mention):
         return 2
     return 1
+
+
+#: A name this many nouns before another person's name modifies it ("Obama consultant Cornell Belcher").
+MODIFIER_NOUNS = 3
+
+
+def _modifier(ctx: Context, mention: Mention) -> bool:
+    """'McConnell spokesman Don Stewart', 'Obama consultant Cornell Belcher': the first name
+    modifies a title whose person is the second."""
+    k = ctx.token_at(mention.end)
+    for j in range(k, min(len(ctx.tokens), k + MODIFIER_NOUNS)):
+        token = ctx.tokens[j]
+        if token.pos not in ("NOUN", "PROPN") or ctx.starts.get(token.idx) is not None:
+            other = ctx.starts.get(token.idx)
+            entity = ctx.entity(other) if other is not None else None
+            return j > k and entity is not None and is_person(entity)
+    return False
 
 
 #: Votes for a person's gender: a pronoun or honorific in the text, a first name's usual gender
