@@ -163,6 +163,10 @@ CASES = {
     "a name modifying a title is not the antecedent": (
         'Senator James Carter wants a vote soon. Carter spokesman Tom Hale would not say when it will be '
         'held. "We have no new announcements yet," he said.', "no new announcements", "Tom Hale"),
+    "two titles joined by and before the verb": (
+        'Tom Hale campaigned in Iowa on Monday. "We have been warning about this threat for years," the '
+        'Florida senator and Republican presidential candidate said in a statement.', "warning about",
+        "Tom Hale"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

@@ -75,6 +75,10 @@ def np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
     mention = ctx.ends.get(end)
     if mention is not None and mention.start < start:
         start = mention.start
+    elif toks[i].pos != "DET" and toks[j].text.islower() and i - 2 >= lo and toks[i - 1].text.lower() == "and":
+        first = np_left(ctx, i - 2, lo)  # "the Florida senator and Republican presidential candidate"
+        if first is not None and ctx.text[first[0] : first[0] + 4].lower() == "the ":
+            start = first[0]
     return start, end
 
 
