@@ -167,6 +167,13 @@ CASES = {
         'Tom Hale campaigned in Iowa on Monday. "We have been warning about this threat for years," the '
         'Florida senator and Republican presidential candidate said in a statement.', "warning about",
         "Tom Hale"),
+    "a person described by party": (
+        'Tom Hale spoke in Denver on Monday. "We need a leader who can bring people together and get '
+        'things done," the Democrat said.', "bring people together", "Tom Hale"),
+    "a person described by state and party": (
+        'Senator Tom Hale wrote to the Justice Department on Tuesday. The Utah Republican asked for an '
+        'investigation to determine whether "the secretary or her employees broke the law."',
+        "broke the law", "Tom Hale"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

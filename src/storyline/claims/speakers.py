@@ -37,7 +37,8 @@ organisation administration government party council commission board union cour
 
 
 #: Heads of definite descriptions of a person ("the Texas senator said").
-PERSON_TITLES = TITLE_NOUNS | word_set("candidate nominee congressman congresswoman billionaire businessman")
+PERSON_TITLES = TITLE_NOUNS | word_set("""candidate nominee congressman congresswoman billionaire businessman
+republican democrat""")
 FEMALE_GENDER = "f"
 
 
@@ -113,6 +114,8 @@ def phrase_speaker(ctx: Context, start: int, end: int) -> Speaker | None:
     phrase = ctx.text[start:end].strip().rstrip(".,;:")
     mentions = ctx.mention_in(start, end)
     head = _head_mention(ctx, start, end, mentions)
+    if head is not None and head.label == "NORP" and re.match(r"the\s", phrase, re.I):
+        head = None  # "the Wisconsin Republican", "The Democrat": a person described by party
     if head is not None and head.start >= start:
         speaker = _named(ctx, head)
         if speaker is None:
