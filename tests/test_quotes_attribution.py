@@ -174,6 +174,9 @@ CASES = {
         'Senator Tom Hale wrote to the Justice Department on Tuesday. The Utah Republican asked for an '
         'investigation to determine whether "the secretary or her employees broke the law."',
         "broke the law", "Tom Hale"),
+    "a participle phrase after the subject": (
+        'Protesters marching through the streets chanted "What curfew?" and kept going until 2 a.m.',
+        "What curfew", "Protesters"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

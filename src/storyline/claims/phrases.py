@@ -20,7 +20,7 @@ LINKS = frozenset({"for", "of", "at", "to", "with", "from"})
 #: Pronouns that can only be subjects.
 NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
 PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
-                          "over", "against", "during", "after", "before"})
+                          "over", "against", "during", "after", "before", "through", "across", "outside"})
 #: A name after an inverted speech verb is looked for this many tokens on, past a long title.
 TITLE_TOKENS = 12
 
@@ -163,6 +163,9 @@ def past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int,
         if toks[k].text == "," or toks[k].text.lower() == "who":
             k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
             return np_left(ctx, k, lo) or span
+        if toks[k].pos == "VERB" and toks[k].text.endswith("ing") and k - 1 >= lo \
+                and toks[k - 1].pos in ("NOUN", "PROPN"):  # "Protesters marching through the streets chanted"
+            return np_left(ctx, k - 1, lo) or span
         k -= 1
     return span
 
