@@ -177,6 +177,9 @@ CASES = {
     "a participle phrase after the subject": (
         'Protesters marching through the streets chanted "What curfew?" and kept going until 2 a.m.',
         "What curfew", "Protesters"),
+    "the noun before a prepositional phrase": (
+        'Tom Hale released a new ad on Monday. "You work hard. You pay your taxes. So why did he not pay '
+        'his?" a narrator in the campaign ad asks.', "pay your taxes", "a narrator"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

@@ -167,6 +167,9 @@ def past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int,
                 and toks[k - 1].pos in ("NOUN", "PROPN"):  # "Protesters marching through the streets chanted"
             return np_left(ctx, k - 1, lo) or span
         k -= 1
+    if toks[first - 1].text.lower() in PREPOSITIONS and first - 2 >= lo \
+            and toks[first - 2].pos in ("NOUN", "PROPN"):  # "a narrator in the Clinton ad asks"
+        return np_left(ctx, first - 2, lo) or span
     return span
 
 
