@@ -229,9 +229,9 @@ def test_quote_spans_are_offsets_into_the_text(nlp: Any) -> None:
     assert text[item.start] == '"' and text[item.end - 1] == '"'
 
 
-def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
+def _entity(name: str, labels: list[tuple[str, str]], kind: str = "ORG") -> Entity:
     mentions = [Mention("a", i, 10 * i, 10 * i + len(text), text, label) for i, (text, label) in enumerate(labels)]
-    return Entity("e1", name, "ORG", [name.split()[-1]], mentions)
+    return Entity("e1", name, kind, [name.split()[-1]], mentions)
 
 
 @pytest.mark.parametrize("entity, person", [
@@ -240,6 +240,9 @@ def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
     (_entity("Ham", [("Norman Ham", "PERSON")] + [("Ham", "ORG")] * 10), True),  # named by surname
     (_entity("Goldman Sachs", [("Goldman", "PERSON")] + [("Goldman Sachs", "ORG")] * 6), False),
     (_entity("Amazon", [("Amazon", "ORG")] * 4), False),
+    # a place the tagger once called a person ('"...," he said' went to Clarkston, Berlin)
+    (_entity("Clarkston", [("Clarkston", "GPE"), ("Clarkston", "PERSON"), ("Clarkston", "GPE")], "GPE"), False),
+    (_entity("Jordan", [("Jordan", "PERSON")] * 3 + [("Jordan", "GPE")], "GPE"), True),
 ])
 def test_a_person_whose_surname_is_tagged_org(entity: Entity, person: bool) -> None:
     """Regression: a man named in full once, then by surname as an ORG, was no antecedent for 'he'."""
