@@ -272,7 +272,8 @@ def _salience(ctx: Context, mention: Mention) -> int:
     return 1
 
 
-#: A name this many nouns before another person's name modifies it ("Obama consultant Cornell Belcher").
+#: A name modifies a title when another person's name starts within this many tokens after it, past
+#: nouns only ("Obama consultant Cornell Belcher").
 MODIFIER_NOUNS = 3
 
 
