@@ -180,6 +180,13 @@ CASES = {
     "the noun before a prepositional phrase": (
         'Tom Hale released a new ad on Monday. "You work hard. You pay your taxes. So why did he not pay '
         'his?" a narrator in the campaign ad asks.', "pay your taxes", "a narrator"),
+    "a body described by the noun of its name": (
+        'The Commission on Presidential Debates answered the campaign on Friday, after a dispute with '
+        'Fox News. The commission says on its website that "there were issues regarding the audio that '
+        'affected the sound level in the hall."', "issues regarding the audio", "Commission on Presidential Debates"),
+    "an outlet described as the newspaper": (
+        'The Boston Globe endorsed the plan on Sunday, which the Sierra Club opposes. "We have waited '
+        'long enough for a plan this good," the newspaper wrote.', "waited long enough", "Boston Globe"),
     # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
     # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
     "surname tagged a preposition": (

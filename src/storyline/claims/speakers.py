@@ -174,6 +174,7 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
         if titled is not None:
             return Speaker(titled.name, titled)
         return _antecedent(ctx, ctx.token_at(start), FEMALE_GENDER if noun in FEMALE_WORDS else "")
+    orgs = []
     for m in reversed(before):
         entity = ctx.entity(m)
         if entity is None:
@@ -181,8 +182,21 @@ def describe(ctx: Context, start: int, noun: str) -> Speaker | None:
         if entity.type == "PERSON" and noun in entity.titles:
             return Speaker(entity.name, entity)
         if noun in ORG_NOUNS and entity.type == "ORG":
-            return Speaker(entity.name, entity)
-    return None
+            orgs.append(entity)
+    if not orgs:
+        return None
+    words = [_words(e.name) for e in orgs]
+    named = next((e for e, w in zip(orgs, words) if set(w) & OUTLET_WORDS), None) if noun in OUTLET_NOUNS else None
+    if named is None:
+        named = next((e for e, w in zip(orgs, words) if w[-1:] == [noun] or w[:1] == [noun]), None)
+    best = named or orgs[0]
+    return Speaker(best.name, best)
+
+
+#: Descriptions of a news outlet, and words that name one ("the newspaper" is the Daily News, not the NRA).
+OUTLET_NOUNS = word_set("newspaper paper daily magazine network broadcaster outlet publication")
+OUTLET_WORDS = word_set("""news times post journal herald tribune gazette register magazine daily review
+globe chronicle sun star telegraph guardian cnn fox nbc abc cbs msnbc npr pbs bbc reuters press""")
 
 
 def pronoun_speaker(ctx: Context, token: int, previous: Speaker | None) -> Speaker | None:
