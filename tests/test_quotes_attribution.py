@@ -156,6 +156,48 @@ CASES = {
         'back two decades in this city."', "broken promises", "A campaign ad"),
     "signed with a horizontal bar": ('"Nobody in this town will forget what happened here." ― Maria Lopez '
                                      '"We want answers from the mayor." ― Tom Hale', "want answers", "Tom Hale"),
+    "a passive speech verb's subject is not the speaker": (
+        'Maria Lopez spoke in Reno on Monday. She says if voters think the issues will be addressed by '
+        '"establishment politics, you have a very good candidate to vote for."', "establishment politics",
+        "Maria Lopez"),
+    "a name modifying a title is not the antecedent": (
+        'Senator James Carter wants a vote soon. Carter spokesman Tom Hale would not say when it will be '
+        'held. "We have no new announcements yet," he said.', "no new announcements", "Tom Hale"),
+    "two titles joined by and before the verb": (
+        'Tom Hale campaigned in Iowa on Monday. "We have been warning about this threat for years," the '
+        'Florida senator and Republican presidential candidate said in a statement.', "warning about",
+        "Tom Hale"),
+    "a person described by party": (
+        'Tom Hale spoke in Denver on Monday. "We need a leader who can bring people together and get '
+        'things done," the Democrat said.', "bring people together", "Tom Hale"),
+    "a person described by state and party": (
+        'Senator Tom Hale wrote to the Justice Department on Tuesday. The Utah Republican asked for an '
+        'investigation to determine whether "the secretary or her employees broke the law."',
+        "broke the law", "Tom Hale"),
+    "a participle phrase after the subject": (
+        'Protesters marching through the streets chanted "What curfew?" and kept going until 2 a.m.',
+        "What curfew", "Protesters"),
+    "the noun before a prepositional phrase": (
+        'Tom Hale released a new ad on Monday. "You work hard. You pay your taxes. So why did he not pay '
+        'his?" a narrator in the campaign ad asks.', "pay your taxes", "a narrator"),
+    "a body described by the noun of its name": (
+        'The Commission on Presidential Debates answered the campaign on Friday, after a dispute with '
+        'Fox News. The commission says on its website that "there were issues regarding the audio that '
+        'affected the sound level in the hall."', "issues regarding the audio", "Commission on Presidential Debates"),
+    "an outlet described as the newspaper": (
+        'The Boston Globe endorsed the plan on Sunday, which the Sierra Club opposes. "We have waited '
+        'long enough for a plan this good," the newspaper wrote.', "waited long enough", "Boston Globe"),
+    # a surname the tagger takes for a preposition, an auxiliary or an adverb, between the quote
+    # and the speech verb (PolNeAR train: "Aftergood said", "From said", "Will wrote")
+    "surname tagged a preposition": (
+        'Steven Aftergood studies secrecy. "Because the senator is running for office, the voters will '
+        'have cleared her," Aftergood said.', "cleared her", "Aftergood"),
+    "surname that is a preposition": (
+        'Al From founded the council. "The circumstances are changed when you go through a depression '
+        'like we did," From said.', "circumstances are changed", "From"),
+    "surname that is an auxiliary": (
+        'The columnist George Will was blunt. "The eruption of war in the capital of an ally is a '
+        'reminder that the world is dangerous," Will wrote.', "eruption of war", "Will"),
 }
 
 
@@ -194,9 +236,9 @@ def test_quote_spans_are_offsets_into_the_text(nlp: Any) -> None:
     assert text[item.start] == '"' and text[item.end - 1] == '"'
 
 
-def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
+def _entity(name: str, labels: list[tuple[str, str]], kind: str = "ORG") -> Entity:
     mentions = [Mention("a", i, 10 * i, 10 * i + len(text), text, label) for i, (text, label) in enumerate(labels)]
-    return Entity("e1", name, "ORG", [name.split()[-1]], mentions)
+    return Entity("e1", name, kind, [name.split()[-1]], mentions)
 
 
 @pytest.mark.parametrize("entity, person", [
@@ -205,6 +247,9 @@ def _entity(name: str, labels: list[tuple[str, str]]) -> Entity:
     (_entity("Ham", [("Norman Ham", "PERSON")] + [("Ham", "ORG")] * 10), True),  # named by surname
     (_entity("Goldman Sachs", [("Goldman", "PERSON")] + [("Goldman Sachs", "ORG")] * 6), False),
     (_entity("Amazon", [("Amazon", "ORG")] * 4), False),
+    # a place the tagger once called a person ('"...," he said' went to Clarkston, Berlin)
+    (_entity("Clarkston", [("Clarkston", "GPE"), ("Clarkston", "PERSON"), ("Clarkston", "GPE")], "GPE"), False),
+    (_entity("Jordan", [("Jordan", "PERSON")] * 3 + [("Jordan", "GPE")], "GPE"), True),
 ])
 def test_a_person_whose_surname_is_tagged_org(entity: Entity, person: bool) -> None:
     """Regression: a man named in full once, then by surname as an ORG, was no antecedent for 'he'."""

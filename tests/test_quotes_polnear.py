@@ -12,9 +12,9 @@ from storyline.nlp import load_model
 from storyline.polnear import Score, predict, read_polnear, score
 
 FOUND_FLOOR = 0.87
-SPEAKER_FLOOR = 0.85
-NAME_SPEAKER_FLOOR = 0.92
-PRONOUN_SPEAKER_FLOOR = 0.72
+SPEAKER_FLOOR = 0.86
+NAME_SPEAKER_FLOOR = 0.93
+PRONOUN_SPEAKER_FLOOR = 0.73
 
 
 @pytest.fixture(scope="module")

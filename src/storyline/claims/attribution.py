@@ -98,6 +98,9 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if _according(ctx, verb):
         span = np_right(ctx, verb + 2, hi)
         return _speaker(ctx, span, previous) if span else None
+    named = _signature_subject(ctx, verb, lo)
+    if named is not None:
+        return named
     participle = toks[verb].text.lower().endswith("ing") and toks[verb - 1].pos not in ("AUX", "PART")
     own = ctx.ends.get(toks[verb - 1].idx + len(toks[verb - 1].text)) if participle and verb - 1 >= lo else None
     if own is not None and own.label == "PERSON" and absolute(ctx, own, lo):
@@ -121,6 +124,27 @@ def _subject(ctx: Context, verb: int, lo: int, hi: int, previous: Speaker | None
     if span is not None:
         span = past_preposition(ctx, past_place(ctx, span, lo), lo)
     return _speaker(ctx, span, previous) if span else None
+
+
+def _signature_subject(ctx: Context, verb: int, lo: int) -> Speaker | None:
+    """'"...," Aftergood said.': one to three capitalised words between a closing quotation mark
+    and the speech verb are the speaker, whatever the tagger made of them ("Aftergood" ADP, "Will"
+    AUX, "From" ADP)."""
+    toks = ctx.tokens
+    first = verb - 1
+    while first - 1 >= lo and verb - first < 3 and toks[first - 1].text[:1].isupper():
+        first -= 1
+    words = toks[first:verb]
+    if first - 1 < lo or not words or not ctx.quoted(toks[first - 1].idx) \
+            or toks[first - 1].text not in QUOTE_CLOSERS \
+            or not all(t.text[:1].isupper() and t.text.isalpha() for t in words) \
+            or any(t.text.lower() in PRONOUNS for t in words):
+        return None
+    return phrase_speaker(ctx, words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+#: Characters that close a quotation.
+QUOTE_CLOSERS = frozenset({'"', "”", "''"})
 
 
 def _clause_subject(ctx: Context, lo: int, verb: int, previous: Speaker | None) -> Speaker | None:
@@ -159,7 +183,7 @@ def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
     first_in = ctx.token_at(quote.start)
     last_in = ctx.token_at(quote.end - 1)
     for i in range(lo, hi):
-        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)):
+        if ctx.quoted(ctx.tokens[i].idx) or not (_is_cue(ctx, i) or _according(ctx, i)) or _passive(ctx, i, lo):
             continue
         after = i > last_in
         distance = i - last_in if after else first_in - i
@@ -167,6 +191,16 @@ def _cues(ctx: Context, quote: QuoteSpan, lo: int, hi: int) -> list[int]:
             continue
         ranked.append((distance, not after, i))
     return [i for _, _, i in sorted(ranked)]
+
+
+def _passive(ctx: Context, verb: int, lo: int) -> bool:
+    """'the issues will be addressed by ...', 'he was told': the subject is not the speaker."""
+    toks = ctx.tokens
+    j = verb - 1
+    while j >= lo and toks[j].pos == "ADV":
+        j -= 1
+    return j >= lo and toks[j].lemma == "be" and not toks[verb].text.lower().endswith("ing") \
+        and toks[verb].lemma != "quote"
 
 
 def _roundup(ctx: Context, quote: QuoteSpan, sentence_start: int) -> Speaker | None:

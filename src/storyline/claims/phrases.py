@@ -20,7 +20,7 @@ LINKS = frozenset({"for", "of", "at", "to", "with", "from"})
 #: Pronouns that can only be subjects.
 NOMINATIVE = frozenset({"he", "she", "they", "i", "we"})
 PREPOSITIONS = frozenset({"in", "at", "from", "of", "with", "to", "for", "on", "by", "about", "into",
-                          "over", "against", "during", "after", "before"})
+                          "over", "against", "during", "after", "before", "through", "across", "outside"})
 #: A name after an inverted speech verb is looked for this many tokens on, past a long title.
 TITLE_TOKENS = 12
 
@@ -75,6 +75,10 @@ def np_left(ctx: Context, j: int, lo: int) -> tuple[int, int] | None:
     mention = ctx.ends.get(end)
     if mention is not None and mention.start < start:
         start = mention.start
+    elif toks[i].pos != "DET" and toks[j].text.islower() and i - 2 >= lo and toks[i - 1].text.lower() == "and":
+        first = np_left(ctx, i - 2, lo)  # "the Florida senator and Republican presidential candidate"
+        if first is not None and ctx.text[first[0] : first[0] + 4].lower() == "the ":
+            start = first[0]
     return start, end
 
 
@@ -159,7 +163,13 @@ def past_preposition(ctx: Context, span: tuple[int, int], lo: int) -> tuple[int,
         if toks[k].text == "," or toks[k].text.lower() == "who":
             k -= 1 if toks[k].text == "," or k - 1 < lo or toks[k - 1].text != "," else 2
             return np_left(ctx, k, lo) or span
+        if toks[k].pos == "VERB" and toks[k].text.endswith("ing") and k - 1 >= lo \
+                and toks[k - 1].pos in ("NOUN", "PROPN"):  # "Protesters marching through the streets chanted"
+            return np_left(ctx, k - 1, lo) or span
         k -= 1
+    if toks[first - 1].text.lower() in PREPOSITIONS and first - 2 >= lo \
+            and toks[first - 2].pos in ("NOUN", "PROPN"):  # "a narrator in the Clinton ad asks"
+        return np_left(ctx, first - 2, lo) or span
     return span
 
 
