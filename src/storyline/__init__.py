@@ -12,4 +12,4 @@ from storyline.records import Article, Brief, Claim, Entity, Mention, Sentence, 
 
 __all__ = ["Article", "Brief", "Claim", "Entity", "InputError", "Mention", "ModelError", "Options",
            "Sentence", "StoreError", "Story", "StorylineError", "build_story", "run"]
-__version__ = "0.1.0"
+__version__ = "0.3.0.dev0"
