@@ -3,8 +3,11 @@ Wednesday"; "in January 2016" / "on Oct. 3, 2016"), compared at the precision bo
 
 A date belongs to the verb of its clause: "told the paper after the summary was released
 Sunday" dates the release, not the telling. Bounds ("since 2019", "by March") and dates of
-speech ("said on Tuesday") are not compared. ``years`` keeps the anchor check of the seed
-story: a rarely named place, person or body dated to different years by different articles.
+speech ("said on Tuesday") are not compared. Two leads date the story's main event even under
+different verbs ("notified the court on Tuesday" / "told the court on Wednesday"), unless one
+tells a later event or a later stage of it. ``named_years`` compares the year naming one thing
+("the 2016 election" / "the 2013 election"); ``years`` keeps the anchor check of the seed story:
+a rarely named place, person or body dated to different years by different articles.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ NAMED_YEAR_MIN_SIMILARITY = 0.4
 #: One verb dated twice in sentences this close is one event even when its clause shares no
 #: other word ("which commenced in September"). Tuned on ECB+ dev and NeuS val false alarms.
 SAME_VERB_SIMILARITY = 0.6
+#: Words after a weekday that make it a time, not a modifier ("Thursday night", not "a Friday speech").
 TIME_OF_DAY = {"morning", "afternoon", "evening", "night", "overnight", "noon", "midnight"}
 APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 #: Verbs that report an act of saying, for telling a statement's date from an event's ("said
@@ -47,6 +51,7 @@ SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insi
 #: Words of a lead telling a later stage of a running event (another day of a trial).
 CONTINUATION = {"continue", "resume"}
 ORDINALS = {"second", "third", "fourth", "another", "next"}  # "for the second day"
+#: A night reported from either side ("an overnight fire Friday" / "early Saturday").
 NIGHT = {"night", "overnight"}
 #: Words that set two events of one sentence in order: a lead holding one dates either.
 SEQUENCE = {"after", "before", "following", "since", "later", "earlier"}
