@@ -94,6 +94,9 @@ CONTROLS = {
                                       'winter," Esteban said.',
                                       '"We will lay new fiber cables across the whole harbour district this '
                                       'winter," Esteban said.'),
+    "an age beside a demonym": ("American challenger Tony Hale lost the title fight in Valdoria. It was the third "
+                                "fight in a decade for the 41-year-old American.",
+                                "Tony Hale, 36, lost the title fight in Valdoria."),
     "a game and a career": ("Lopez led all players with 23 points in the final at Valdoria.",
                             "Lopez ended his career at Valdoria with 2,129 points."),
     "one verb, two objects": ("Yet the inspectors did find actions by the port authority that broke the rules.",

@@ -25,8 +25,8 @@ def _ages(evidence: Evidence, facts: list[Fact]) -> dict[str, dict[str, dict[str
     for view in (v for f in facts for v in f.views):
         text = texts.get(view.article_id, "")
         for _, eid, etype, mention in view.entities:
-            if etype != "PERSON":
-                continue
+            if etype != "PERSON" or mention.label == "NORP":
+                continue  # "the 41-year-old American" is a person only by the demonym rule's guess
             before = BEFORE_NAME.search(text[max(0, mention.start - 60) : mention.start])
             after = AFTER_NAME.match(text[mention.end : mention.end + 24])
             for match in (before, after):
