@@ -1,7 +1,8 @@
 """Injection benchmark (issue 7, 5b and 5c): change one fact in one article of real stories and
 count how often the brief flags it; and count conflicts flagged on the unchanged stories.
 
-    python benchmarks/injection.py [--neus N] [--ecb] [--seed 7] [--show-missed KIND]
+    python benchmarks/injection.py [--neus N] [--no-ecb] [--ecb-split dev|train] [--seed 7]
+                                   [--show-missed KIND] [--list-flagged] [--no-inject]
 
 Stories: NeuS val triplets (one line = one story, ../shared/data/neus_roundups/val.source)
 and ECB+ dev topics (one story per topic and sub-topic). Needs ../shared/data.
@@ -15,7 +16,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from storyline.evaluation import ECB_DEV_TOPICS, read_ecb_topics, read_neus_triplets
+from storyline.evaluation import ECB_DEV_TOPICS, ECB_TRAIN_TOPICS, read_ecb_topics, read_neus_triplets
 from storyline.injection import KINDS, CachedAnnotator, evaluate
 from storyline.nlp.annotate import AnnotatedArticle
 from storyline.options import Options
@@ -44,10 +45,15 @@ def conflicts_of(docs: list[AnnotatedArticle]) -> list[Conflict]:
     return build_story(docs, Options()).conflicts
 
 
-def false_alarms(stories: list[list[Article]], annotator: CachedAnnotator) -> tuple[int, dict[str, int]]:
+def false_alarms(stories: list[list[Article]], annotator: CachedAnnotator,
+                 show: bool = False) -> tuple[int, dict[str, int]]:
     kinds: dict[str, int] = defaultdict(int)
-    for story in stories:
+    for number, story in enumerate(stories):
         for conflict in conflicts_of([annotator(a) for a in story]):
+            if show:  # for reading by hand: is it a real disagreement?
+                print(f"    story {number} {conflict.kind}: {conflict.reason}")
+                for position in conflict.positions:
+                    print(f"      {position.value!r}: {position.text[:160]}")
             kinds[conflict.kind] += 1
     return sum(kinds.values()), dict(sorted(kinds.items()))
 
@@ -58,6 +64,10 @@ def main() -> int:
     parser.add_argument("--no-ecb", action="store_true", help="skip ECB+ dev")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-missed", default=None, help="print the missed injections of this kind")
+    parser.add_argument("--ecb-split", default="dev", choices=("dev", "train"),
+                        help="ECB+ topics to use (train: for reading false alarms on unseen stories)")
+    parser.add_argument("--list-flagged", action="store_true", help="print every conflict on the unchanged stories")
+    parser.add_argument("--no-inject", action="store_true", help="only count conflicts on the unchanged stories")
     args = parser.parse_args()
     if not DATA.is_dir():
         print(f"no data at {DATA}", file=sys.stderr)
@@ -65,13 +75,18 @@ def main() -> int:
     annotator = CachedAnnotator()
     corpora = {"NeuS val": neus_stories(args.neus)}
     if not args.no_ecb:
-        corpora["ECB+ dev"] = ecb_stories()
+        topics = ECB_TRAIN_TOPICS if args.ecb_split == "train" else ECB_DEV_TOPICS
+        corpora[f"ECB+ {args.ecb_split}"] = ecb_stories(topics)
     for name, stories in corpora.items():
+        if not stories:
+            continue
         started = time.perf_counter()
         annotator.warm(stories)
-        flagged, kinds = false_alarms(stories, annotator)
+        flagged, kinds = false_alarms(stories, annotator, args.list_flagged)
         print(f"{name}: {len(stories)} stories; unchanged stories: {flagged} conflicts flagged "
-              f"= {100 * flagged / len(stories):.1f} per 100 stories {kinds}")
+              f"= {100 * flagged / len(stories):.1f} per 100 stories {dict(sorted(kinds.items()))}")
+        if args.no_inject:
+            continue
         outcome = evaluate(stories, annotator, conflicts_of, args.seed)
         for kind in KINDS:
             print(f"  {kind:9s} {outcome.found[kind]:3d}/{outcome.total[kind]:3d}  {outcome.rate(kind):.2f}")
