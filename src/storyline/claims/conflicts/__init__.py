@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -44,6 +45,11 @@ class Evidence:
     outlet_of: dict[str, str] = field(default_factory=dict)
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     row_of: dict[str, int] = field(default_factory=dict)  # sentence id -> row of ``sims``
+
+    @cached_property
+    def texts(self) -> dict[str, str]:
+        """Article id -> text (the checks read words around a slot in the article)."""
+        return {d.id: d.article.text for d in self.docs}
 
     def similarity(self, a: SentenceView, b: SentenceView) -> float:
         i, j = self.row_of.get(a.sentence.id), self.row_of.get(b.sentence.id)

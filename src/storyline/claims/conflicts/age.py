@@ -21,7 +21,7 @@ AFTER_NAME = re.compile(r"^(?:,\s*|\s*\()(?:aged\s+|age\s+|an?\s+|the\s+)?(\d{1,
 def _ages(evidence: Evidence, facts: list[Fact]) -> dict[str, dict[str, dict[str, str]]]:
     """person id -> article -> age -> sentence text."""
     found: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    texts = {d.id: d.article.text for d in evidence.docs}
+    texts = evidence.texts
     for view in (v for f in facts for v in f.views):
         text = texts.get(view.article_id, "")
         for _, eid, etype, mention in view.entities:

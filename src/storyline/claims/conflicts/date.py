@@ -161,7 +161,7 @@ def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
-    texts = {d.id: d.article.text for d in evidence.docs}
+    texts = evidence.texts
     for a, b, similarity in fact.pairs():
         if not a.times or not b.times or not _related(a, b) or _other_counts(a, b, texts):
             continue

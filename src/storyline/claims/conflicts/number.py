@@ -68,7 +68,7 @@ def _scale(expression: str) -> str:
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
-    texts = {d.id: d.article.text for d in evidence.docs}
+    texts = evidence.texts
     for a, b, similarity in fact.pairs():
         if not a.numbers or not b.numbers or RANGE.search(a.text) or RANGE.search(b.text) or _different_times(a, b):
             continue

@@ -39,7 +39,7 @@ def _title_before(text: str, start: int, mention: str) -> str | None:
 
 
 def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
-    texts = {d.id: d.article.text for d in evidence.docs}
+    texts = evidence.texts
     sentence_text = {(v.article_id, v.sentence.index): v.text for f in facts for v in f.views}
     titles: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     for entity in evidence.index.entities:
