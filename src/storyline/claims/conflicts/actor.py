@@ -31,7 +31,7 @@ def _bodies(view: SentenceView) -> dict[str, tuple[str, str]]:
         words = mention.text.lower().split()
         if etype == "ORG" and len(words) >= 2 and words[-1] in BODIES:
             found.setdefault(words[-1], set()).add((eid, mention.text))
-    return {kind: next(iter(named)) for kind, named in found.items() if len({e for e, _ in named}) == 1}
+    return {kind: min(named) for kind, named in found.items() if len({e for e, _ in named}) == 1}
 
 
 def _qualifier(name: str) -> str:
