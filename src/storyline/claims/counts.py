@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from storyline.claims.figures import parse_number
 from storyline.claims.slots import SentenceView
@@ -75,8 +76,18 @@ def _nouns(view: SentenceView, position: int, label: str) -> frozenset[str]:
     return frozenset(part + noun for noun in found)
 
 
+_COUNTS: WeakKeyDictionary[SentenceView, list[Count]] = WeakKeyDictionary()
+
+
 def counts(view: SentenceView, text: str) -> list[Count]:
-    """The counts of one sentence; ``text`` is its article's text (for the words before a number)."""
+    """The counts of one sentence; ``text`` is its article's text (for the words before a number).
+    Read once per sentence: the number and date checks ask for every pair it is in."""
+    if view not in _COUNTS:
+        _COUNTS[view] = _read_counts(view, text)
+    return _COUNTS[view]
+
+
+def _read_counts(view: SentenceView, text: str) -> list[Count]:
     result = []
     for position, m in view.numbers:
         value = number_value(m.text)
