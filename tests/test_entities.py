@@ -228,6 +228,9 @@ def test_place_after_a_locative_preposition_stays_a_place() -> None:
 @pytest.mark.parametrize(("compound", "head", "tail", "labels"), [
     ("Senate Democrats", "Senate", "Democrats", ("ORG", "NORP")),  # a party is not a nickname
     ("Boston Police Department", "Boston", "Police Department", ("GPE", "ORG")),  # not plural
+    # a nationality is no team's place (the seed story's ministry took every "North Korean")
+    ("North Korean Ministry of Foreign Affairs", "North Korean", "Ministry of Foreign Affairs", ("NORP", "ORG")),
+    ("Texas Department of Public Affairs", "Texas", "Department of Public Affairs", ("GPE", "ORG")),  # a body
 ])
 def test_compound_of_two_names_that_is_not_a_team(compound: str, head: str, tail: str,
                                                    labels: tuple[str, str]) -> None:

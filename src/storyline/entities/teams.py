@@ -9,7 +9,8 @@ all three.
 When A is a place, only its mentions that do not follow a locative preposition ("in New
 Orleans", "to Indianapolis") move: those stay the place. A head or tail claimed by two
 compounds ("New York Yankees", "New York Mets") stays where it is. Nationalities and parties
-("Senate Democrats") are not nicknames.
+("Senate Democrats") are not nicknames, a nationality is no head ("North Korean Ministry of Foreign
+Affairs"), and a tail with "of", "for", "and"... is a body's name, not a nickname.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from storyline.records import Mention
 
 #: Labels a nickname tail may carry (not NORP: "Democrats"; not PERSON).
 NICKNAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+#: Words no nickname holds: "North Korean Ministry of Foreign Affairs" is a body, not "North
+#: Korean" + a nickname.
+NOT_IN_NICKNAMES = frozenset({"of", "for", "and", "the", "on"})
 #: Labels of places whose non-locative mentions a compound takes.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Words before a mention that make it a location, not the team ("in Boston").
@@ -57,9 +61,10 @@ def _parts(c: Cluster, owner: dict[tuple[str, ...], Cluster]) -> list[tuple[Clus
     for form in sorted(f for f in c.forms() if len(f) >= 2):
         for i in range(1, len(form)):
             head, tail = owner.get(form[:i]), owner.get(form[i:])
-            if (head is None or tail is None or head is tail or head is c
-                    or not form[-1].endswith("s") or tail.label not in NICKNAME_LABELS):
-                continue
+            if (head is None or tail is None or head is tail or head is c or head.label == "NORP"
+                    or not form[-1].endswith("s") or tail.label not in NICKNAME_LABELS
+                    or NOT_IN_NICKNAMES & set(form[i:])):
+                continue  # a nationality is no team's place; "Ministry of Foreign Affairs" no nickname
             out.append((head, tail))
     return out
 
