@@ -110,9 +110,41 @@ def _from_list(words: list[str]) -> Finder:
     return find
 
 
+#: Kin words a human editor would swap for the other sex (or, for "children"/"kids", one child).
+KIN_SWAP_MORE = {"nephew": "niece", "niece": "nephew", "grandson": "granddaughter", "granddaughter": "grandson",
+                 "grandsons": "granddaughters", "granddaughters": "grandsons", "uncle": "aunt", "aunt": "uncle",
+                 "stepson": "stepdaughter", "stepdaughter": "stepson", "brothers": "sisters", "sisters": "brothers",
+                 "grandfather": "grandmother", "grandmother": "grandfather", "boyfriend": "girlfriend",
+                 "girlfriend": "boyfriend", "mom": "dad", "dad": "mom"}
+_KIN_WORDS = "|".join(sorted({**KIN_SWAP, **KIN_SWAP_MORE}, key=len, reverse=True))
+#: Whose relative: "his", "Smith's", "the boy's" (ECB+ texts split "Smith 's"), "wife and", a count
+#: ("two sons", "a son"), or "the son of"; up to two modifiers between ("his late wife", "her
+#: 8-year-old son"). A count before "children"/"kids" is left alone: "two children" -> "two sons"
+#: is no contradiction, and changing the count is a number change, not a kin one.
+KIN_SITE = re.compile(r"\b(?:(?P<own>his|her|their|[Ww]ife and|[Hh]usband and|[A-Z][\w-]+ ?['’] ?s|the [a-z]+ ?['’] ?s)"
+                      r"|(?P<count>[Aa]n?|one|two|three|four|five|\d))\s+(?:(?:late|only|eldest|oldest|youngest|"
+                      r"older|younger|elder|teenage|adult|infant|baby|estranged|former|\d+-year-old)\s+){0,2}"
+                      rf"(?P<kin>{_KIN_WORDS})\b|\b[Tt]he (?P<of>{_KIN_WORDS}) of\b")
+
+
 def _kin(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
-    for m in re.finditer(r"\b(?:his|her|their|wife and|husband and)\s+(" + "|".join(KIN_SWAP) + r")\b", text):
-        yield m.start(1), m.end(1), m[1], KIN_SWAP[m[1]]
+    """A kin term of someone's relative, as an editor would change it: "his son" -> "his daughter",
+    "the boy's mother" -> "father", "Smith's nephew" -> "niece", "two sons" -> "two daughters",
+    "the son of" -> "the daughter of". (Until issue 7's kin work only "his/her/their/wife and" +
+    twelve words were changed: the held-out events change kin terms wherever they stand.)"""
+    swaps = {**KIN_SWAP, **KIN_SWAP_MORE}
+    for m in KIN_SITE.finditer(text):
+        group = "of" if m["of"] else "kin"
+        word = m[group]
+        if m["count"] and (word in ("children", "kids") or (m["count"].lower() in ("a", "an", "one")) != (
+                word in KIN_SWAP_SINGULAR)):
+            continue  # "two children" (see above); "a sons" cannot be
+        yield m.start(group), m.end(group), word, swaps[word]
+
+
+KIN_SWAP_SINGULAR = {"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "nephew",
+                     "niece", "grandson", "granddaughter", "uncle", "aunt", "stepson", "stepdaughter",
+                     "grandfather", "grandmother", "boyfriend", "girlfriend", "mom", "dad"}
 
 
 def _negation(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
@@ -123,10 +155,30 @@ def _negation(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tup
             yield m.start(), m.end(), m[0], f"{m[1]} not "
 
 
+#: An age as news gives it: "45-year-old", "45 years old", "Smith, 45," / "Smith (45)", "aged 45",
+#: "at age 45", "at the age of 45", "died at 87", "was 87." (ECB+ texts space their commas).
+AGE_SITE = re.compile(r"\b(?P<a>\d{1,3})(?=(?: ?- ?| )years? ?-? ?old\b)"
+                      r"|(?<=[A-Za-z]) ?[,(] ?(?P<b>\d{1,3})(?= ?[,;)]| ?\.(?!\d))"
+                      r"|\b(?:[Aa]ged|[Aa]ge|at the age of|died at|dies at)\s+(?P<c>\d{1,3})(?![\d:%]| ?[ap]\.?m\b)"
+                      r"|\b(?:[Hh]e|[Ss]he|[A-Z][a-z]+) (?:was|is) (?P<d>\d{1,3})"
+                      r"(?= ?[,.;)](?!\d)| (?:when|at the time|years\b))")
+
+
 def _age(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
-    for m in re.finditer(r"(?:(?<=[a-z], )|(?<=aged ))(\d{2})(?=,|-year-old)|\b(\d{1,2})(?=-year-old)", text):
-        age = m[1] or m[2]
-        yield m.start(), m.end(), age, str(int(age) + rng.choice([2, 3, 4, 5, 7]))
+    """A person's age in any of the forms of ``AGE_SITE`` (until issue 7's age work only
+    "Name, 45," / "aged 45" / "45-year-old": the held-out events change ages in every form)."""
+    for m in AGE_SITE.finditer(text):
+        group = next(g for g in "abcd" if m[g])
+        age = m[group]
+        if not 0 < int(age) < 110 or (group == "b" and not _after_name(text, m.start())):
+            continue
+        yield m.start(group), m.end(group), age, str(int(age) + rng.choice([2, 3, 4, 5, 7]))
+
+
+def _after_name(text: str, offset: int) -> bool:
+    """The word before ``offset`` is capitalised ("Ed Smith, 45,")."""
+    before = text[max(0, offset - 40) : offset].split()
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _name(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
