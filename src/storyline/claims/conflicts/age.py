@@ -137,7 +137,7 @@ def ages_of(view: SentenceView, previous: SentenceView | None, names: dict[str, 
     text = view.text
     people = _persons(view, names)
     found: list[Age] = []
-    for eid, start, end in people:
+    for eid, _, end in people:
         after = text[end : end + 40]
         for pattern in (AFTER_NAME, NAME_IS):
             match = pattern.match(after)
@@ -210,7 +210,8 @@ def _person_conflicts(read: list[tuple[SentenceView, list[Age]]], evidence: Evid
                       latest: dict[str, int]) -> list[Conflict]:
     """One person's ages across articles; an article's weak ages count only when it has no strong one."""
     spans_time = {a.person for _, ages in read for a in ages if a.other_time}
-    given: dict[str, dict[str, dict[bool, dict[str, str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(dict)))
+    given: dict[str, dict[str, dict[bool, dict[str, str]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(dict)))
     for view, ages in read:
         for age in ages:
             if age.person and age.person not in spans_time and not age.other_time:
