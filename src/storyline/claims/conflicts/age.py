@@ -33,8 +33,8 @@ _YEAR_OLD = r"(\d{1,3}) ?[-‑]? ?year ?[-‑]? ?old\b"
 #: "45-year-old", "45 - year - old", "45 year-old": an age used as an adjective.
 ADJECTIVE = re.compile(rf"\b{_YEAR_OLD}")
 #: Right after a name: "Smith, 45," / "Smith (45)" / "Smith, aged 45" / "Smith, a 45-year-old ...".
-AFTER_NAME = re.compile(r"^ ?(?:, ?|\( ?)(?:(?:aged|age) )?(\d{1,3})(?: ?[,);:](?! ?\d)| ?\.(?!\d)| ?$"
-                        r"| years old\b| and from\b)")
+AFTER_NAME = re.compile(r"^(?: (?:Jr|Sr|II|III|IV)\.?)? ?(?:, ?|\( ?)(?:(?:aged|age) )?(\d{1,3})"
+                        r"(?: ?[,);:](?! ?\d)| ?\.(?!\d)| ?$| years old\b| and from\b)")
 #: "Smith, who is 45," / "Smith was 45." / "Smith, who was 45 years old,".
 NAME_IS = re.compile(r"^ ?(?:, ?who )?(?:is|was) (\d{1,3})(?: years old)?(?= ?[,;.]|$| when\b| at the time\b)")
 #: "Smith, a 45-year-old nurse": the name, then the adjective age.
@@ -56,7 +56,7 @@ YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 #: Tokens that may stand between an adjective age and the name it describes ("45-year-old former
 #: counselor Ed Smith", "64-year-old Vancouver man - Eric Kirkpatrick").
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
-MAX_MODIFIERS = 4
+MAX_MODIFIERS = 6
 #: Two sentences giving a role ("a 61-year-old man") different ages must be at least this close
 #: (word cosine) and share a content verb. Tuned on ECB+ train/dev injections and unchanged stories.
 ROLE_MIN_SIMILARITY = 0.35
@@ -72,12 +72,12 @@ class Age:
 
 
 def _persons(view: SentenceView, names: dict[str, str]) -> list[tuple[str, int, int]]:
-    """(entity id, start, end) of the people the sentence names, offsets into the sentence. A
+    """(entity id, start, end) of the people (``names``) the sentence names, offsets into the sentence. A
     mention is left out when its first name is not the first name of the person it was resolved to
     ("Kathryn Gomes" taken for "Gary Gomes": the age would go to the wrong person)."""
     base = view.sentence.start
-    return [(eid, m.start - base, m.end - base) for _, eid, etype, m in view.entities
-            if etype == "PERSON" and m.label != "NORP" and _same_first_name(m.text, names.get(eid, ""))]
+    return [(eid, m.start - base, m.end - base) for _, eid, _, m in view.entities
+            if eid in names and m.label != "NORP" and _same_first_name(m.text, names[eid])]
 
 
 #: Words before a name that are no first name ("Mr. Smith", "Sen. Cruz", "Dr Benjamin").
@@ -88,7 +88,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt",
 def _same_first_name(mention: str, name: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", mention)
     known = {w.lower() for w in re.findall(r"[A-Za-z][\w'-]*", name)}
-    if len(words) < 2 or words[0].lower() in known or words[0].lower() in HONORIFICS:
+    if len(words) < 2 or len(known) < 2 or words[0].lower() in known or words[0].lower() in HONORIFICS:
         return True
     return any(k.startswith(words[0].lower()) or words[0].lower().startswith(k) for k in known if len(k) > 1)
 
@@ -148,7 +148,7 @@ def ages_of(view: SentenceView, previous: SentenceView | None, names: dict[str, 
         other = _other_time(text, start, end)
         named_before = [eid for eid, _, e in people if e <= start and APPOSITIVE.match(text[e:start])]
         words, stop = _after_adjective(view, end)
-        named_after = [eid for eid, s, _ in people if end <= s <= stop + 3]
+        named_after = [eid for eid, s, e in people if end <= s <= stop + 3 and e >= stop - 1]  # not "Troy man"
         if named_before or named_after:
             found.append(Age(match[1], (named_before or named_after)[0], "", True, other))
         elif not words and text[max(0, start - 4) : start].lower().endswith("the ") and \
@@ -161,9 +161,9 @@ def ages_of(view: SentenceView, previous: SentenceView | None, names: dict[str, 
                 found.append(Age(match[1], person, "", False, other))
         elif words and words[-1]:
             found.append(Age(match[1], None, words[-1], False, other))
-    for pattern, binding in ((AT_DEATH, view), (PRONOUN_IS, previous)):
+    for pattern in (AT_DEATH, PRONOUN_IS):
         for match in pattern.finditer(text):
-            person = _only_person(view, binding if binding is previous else None, names)
+            person = _only_person(view, previous, names)
             if person and not any(a.person == person and a.value == match[1] for a in found):
                 at_death = pattern is AT_DEATH  # bound to the one person named: as good as next to the name
                 found.append(Age(match[1], person, "", at_death, _other_time(text, *match.span(1)) and not at_death))
@@ -176,11 +176,18 @@ def _dated(view: SentenceView, latest: int) -> bool:
     return bool(years) and max(years) < latest
 
 
+def people(evidence: Evidence) -> dict[str, str]:
+    """Entity id -> name of every person: typed PERSON, or named in full as a person at least once
+    ("Anthony Phillip LaSalle" whose "LaSalle" the tagger mostly takes for a place)."""
+    return {e.id: e.name for e in evidence.index.entities
+            if e.type == "PERSON" or any(m.label == "PERSON" and " " in m.text.strip() for m in e.mentions)}
+
+
 def _read(facts: list[Fact], evidence: Evidence) -> list[tuple[SentenceView, list[Age]]]:
     views = sorted({id(v): v for f in facts for v in f.views}.values(),
                    key=lambda v: (v.article_id, v.sentence.index))
     by_index = {(v.article_id, v.sentence.index): v for v in views}
-    names = {e.id: e.name for e in evidence.index.entities}
+    names = people(evidence)
     latest = {a: max((int(y) for y in YEAR.findall(t)), default=0) for a, t in evidence.texts.items()}
     result = []
     for view in views:
