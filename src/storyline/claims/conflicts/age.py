@@ -108,8 +108,9 @@ def _other_time(text: str, start: int, end: int) -> bool:
 
 
 def _after_adjective(view: SentenceView, end: int) -> tuple[list[str], int]:
-    """The modifier tokens after an adjective age ending at ``end`` (sentence offset): their POS,
-    and the offset where the run stops."""
+    """The modifier tokens after an adjective age ending at ``end`` (sentence offset): the lemma of
+    each noun ("" for others), and the offset where the last one ends (a dash or comma may stand
+    between two: "64-year-old Vancouver man - Eric Kirkpatrick", "a 17-year-old boy, Alexis G.")."""
     base = view.sentence.start
     pos: list[str] = []
     stop = end
@@ -120,10 +121,8 @@ def _after_adjective(view: SentenceView, end: int) -> tuple[list[str], int]:
         if tok.pos in MODIFIER_POS and len(pos) < MAX_MODIFIERS and tok.text not in ("-", "–", "—"):
             pos.append(tok.lemma.lower() if tok.pos == "NOUN" else "")
             stop = offset + len(tok.text)
-        elif tok.text in ("-", "–", "—", ",") and pos:
-            stop = offset + len(tok.text)
-        else:
-            return pos, offset
+        elif not (tok.text in ("-", "–", "—", ",") and pos):
+            break
     return pos, stop
 
 
