@@ -128,8 +128,7 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
     grouping put in different facts), and the ids of the facts they dispute."""
     from storyline.claims.conflicts import actor, age, date, kin, name, negation, number, quote, title
 
-    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, kin.check,
-                                     actor.check]
+    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, actor.check]
     story_checks: list[StoryCheck] = [number.tallies, date.years, kin.family, age.check, name.check,
                                       title.check, quote.check]
     conflicts: list[Conflict] = []
