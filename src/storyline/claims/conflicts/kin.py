@@ -93,8 +93,30 @@ def _owner(view: SentenceView, text: str, start: int, end: int) -> str:
     return words.lower()
 
 
-def relatives_of(view: SentenceView) -> list[Kin]:
-    """Every relative the sentence speaks of, with whose it is (not those of a family list)."""
+def _one_person(a: str, b: str) -> bool:
+    """Two words that may name one relative: one relation, sexes that agree ("his sons Ike and
+    Fred" names the son Ike too)."""
+    ra, sa, _ = KIN_WORDS[a]
+    rb, sb, _ = KIN_WORDS[b]
+    return ra == rb and (not sa or not sb or sa == sb)
+
+
+def _person_before(view: SentenceView, previous: SentenceView | None, offset: int) -> str | None:
+    """Whom "his"/"her" at ``offset`` stands for: the one person named before it in the sentence, or
+    when the sentence names nobody before it, the one person the previous sentence names."""
+    base = view.sentence.start
+    before = {eid for _, eid, etype, m in view.entities if etype == "PERSON" and m.end - base <= offset}
+    if before:
+        return next(iter(before)) if len(before) == 1 else None
+    if previous is None:
+        return None
+    people = {eid for _, eid, etype, _ in previous.entities if etype == "PERSON"}
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def relatives_of(view: SentenceView, previous: SentenceView | None = None) -> list[Kin]:
+    """Every relative the sentence speaks of, with whose it is (not those of a family list); a
+    pronoun owner is resolved to a person when the sentence (or the one before) names just one."""
     text = view.text
     family = [m.span(2) for m in FAMILY.finditer(text)]
     found = []
@@ -106,6 +128,8 @@ def relatives_of(view: SentenceView) -> list[Kin]:
         count = COUNTS.get(number.lower()) if number and not number.isdigit() else int(number) if number else None
         if m["own"]:
             owner = _owner(view, text, m.start("own"), m.end("own"))
+            if owner in PRONOUNS and owner != "their":
+                owner = _person_before(view, previous, m.start("own")) or owner
         elif m["of"]:
             owner = "of " + m["of"].lower() if m["of"][0].isdigit() or m["of"].lower() in COUNTS else \
                 _owner(view, text, m.start("of"), m.end("of"))
@@ -177,7 +201,8 @@ def _slot(key: str, evidence: Evidence) -> str:
 def relatives(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     """Relatives of one person told apart by two articles in sentences stating one fact."""
     views = sorted({id(v): v for f in facts for v in f.views}.values(), key=lambda v: (v.article_id, v.sentence.index))
-    read = [(v, kin) for v in views if (kin := relatives_of(v))]
+    by_index = {(v.article_id, v.sentence.index): v for v in views}
+    read = [(v, kin) for v in views if (kin := relatives_of(v, by_index.get((v.article_id, v.sentence.index - 1))))]
     together = {(id(a), id(b)) for f in facts for a, b, s in f.pairs() if s >= KIN_MIN_SIMILARITY}
     found: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for i, (a, kin_a) in enumerate(read):
@@ -191,7 +216,32 @@ def relatives(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                 for value, view in ((value_a, a), (value_b, b)):
                     if (view.article_id, view.text) not in found[key][value]:
                         found[key][value].append((view.article_id, view.text))
-    return [conflict_of("kin", _slot(key, evidence), values, evidence.outlet_of) for key, values in sorted(found.items())]
+    _one_relative(read, evidence, found)
+    return [conflict_of("kin", _slot(key, evidence), values, evidence.outlet_of)
+            for key, values in sorted(found.items()) if len(values) >= 2]
+
+
+def _one_relative(read: list[tuple[SentenceView, list[Kin]]], evidence: Evidence,
+                  found: dict[str, dict[str, list[tuple[str, str]]]]) -> None:
+    """Story-wide, whatever the sentences say: a named relative of one person ("his brother Vitali"
+    / "his sister Vitali") and the spouse of one named person ("Johnson's husband" / "her wife",
+    "her" being Johnson) are one relative, whose kin word must agree in every article."""
+    given: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for view, kin in read:
+        for k in kin:
+            if k.named and (evidence.index.get(k.owner) or k.owner in PRONOUNS):
+                given[f"{k.relation}:{k.owner}:{k.named}"][view.article_id].setdefault(k.word, view.text)
+            elif k.relation == "spouse" and evidence.index.get(k.owner):
+                given[f"spouse:{k.owner}"][view.article_id].setdefault(k.word, view.text)
+    for key, per_article in sorted(given.items()):
+        words = sorted({w for ws in per_article.values() for w in ws})
+        if all(_one_person(x, y) for x in words for y in words):
+            continue
+        slot = key if key.startswith("spouse") else key.rsplit(":", 1)[0]
+        for article, word_text in sorted(per_article.items()):
+            for word, text in sorted(word_text.items()):
+                if (article, text) not in found[slot][word]:
+                    found[slot][word].append((article, text))
 
 
 def family(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
