@@ -69,6 +69,7 @@ class Kin:
     owner: str  # entity id, "his"/"her"/"their", "the boy", "of 12"
     count: int | None  # people counted ("two sons": 2, "a son": 1); None when not said
     named: str  # the first word of the relative's name ("his son, Daniel"), or ""
+    raw: str = ""  # the pronoun as written when ``owner`` is the person it stands for
 
     @property
     def relation(self) -> str:
@@ -128,25 +129,33 @@ def relatives_of(view: SentenceView, previous: SentenceView | None = None) -> li
         count = COUNTS.get(number.lower()) if number and not number.isdigit() else int(number) if number else None
         if m["own"]:
             owner = _owner(view, text, m.start("own"), m.end("own"))
-            if owner in PRONOUNS and owner != "their":
+            raw = owner if owner in PRONOUNS else ""
+            if raw and raw != "their":
                 owner = _person_before(view, previous, m.start("own")) or owner
         elif m["of"]:
             owner = "of " + m["of"].lower() if m["of"][0].isdigit() or m["of"].lower() in COUNTS else \
                 _owner(view, text, m.start("of"), m.end("of"))
         else:
             owner = "?"  # "a son and a daughter": whose, the sentence's subject
+        if not m["own"]:
+            raw = ""
         if count is None and KIN_WORDS[m[group].lower()][2] == "one" and (m["own"] or m["kin3"]):
             count = 1
         name = re.match(r"^ ?,? ([A-Z][a-z]+)", text[m.end(group) : m.end(group) + 30])
-        found.append(Kin(m[group].lower(), owner, count, name[1] if name else ""))
+        found.append(Kin(m[group].lower(), owner, count, name[1] if name else "", raw))
     return found
 
 
-def _same_owner(a: str, b: str) -> bool:
-    if a == b:
+def _same_owner(a: Kin, b: Kin) -> bool:
+    """Relatives of one person in two sentences of one fact: the same owner, the same pronoun
+    ("his wife" / "his husband", whoever "his" was resolved to), or a pronoun against a name."""
+    if a.owner == b.owner:
         return True
-    pronoun_a, pronoun_b = a in PRONOUNS, b in PRONOUNS
-    return pronoun_a != pronoun_b and not any(x.startswith(("of ", "the ", "?")) for x in (a, b))
+    pronoun_a, pronoun_b = a.raw or (a.owner if a.owner in PRONOUNS else ""), b.raw or (
+        b.owner if b.owner in PRONOUNS else "")
+    if pronoun_a and pronoun_b:
+        return pronoun_a == pronoun_b
+    return bool(pronoun_a or pronoun_b) and not any(k.owner.startswith(("of ", "the ", "?")) for k in (a, b))
 
 
 def _clash(mine: list[Kin], theirs: list[Kin]) -> tuple[str, str] | None:
@@ -181,7 +190,7 @@ def _compare(a: SentenceView, kin_a: list[Kin], b: SentenceView, kin_b: list[Kin
         if len(owners_a) != 1 or len(owners_b) != 1:
             continue  # relatives of two people in one sentence
         owner_a, owner_b = next(iter(owners_a)), next(iter(owners_b))
-        if not _same_owner(owner_a, owner_b):
+        if not _same_owner(mine[0], theirs[0]):
             continue
         clash = _clash(mine, theirs)
         if clash:
