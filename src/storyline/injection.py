@@ -120,11 +120,12 @@ _KIN_WORDS = "|".join(sorted({**KIN_SWAP, **KIN_SWAP_MORE}, key=len, reverse=Tru
 #: Whose relative: "his", "Smith's", "the boy's" (ECB+ texts split "Smith 's"), "wife and", a count
 #: ("two sons", "a son"), or "the son of"; up to two modifiers between ("his late wife", "her
 #: 8-year-old son"). A count before "children"/"kids" is left alone: "two children" -> "two sons"
-#: is no contradiction, and changing the count is a number change, not a kin one.
+#: is no contradiction, and changing the count is a number change, not a kin one. "Mother-in-law" and
+#: "a mother ship" are left alone (an in-law is another relation; a ship is no relative).
 KIN_SITE = re.compile(r"\b(?:(?P<own>his|her|their|[Ww]ife and|[Hh]usband and|[A-Z][\w-]+ ?['’] ?s|the [a-z]+ ?['’] ?s)"
                       r"|(?P<count>[Aa]n?|one|two|three|four|five|\d))\s+(?:(?:late|only|eldest|oldest|youngest|"
                       r"older|younger|elder|teenage|adult|infant|baby|estranged|former|\d+-year-old)\s+){0,2}"
-                      rf"(?P<kin>{_KIN_WORDS})\b|\b[Tt]he (?P<of>{_KIN_WORDS}) of\b")
+                      rf"(?P<kin>{_KIN_WORDS})\b(?! ?- ?in ?- ?law| ship\b)|\b[Tt]he (?P<of>{_KIN_WORDS}) of\b")
 
 
 def _kin(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:

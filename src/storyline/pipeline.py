@@ -64,7 +64,7 @@ def build_story(docs: list[AnnotatedArticle], options: Options) -> Story:
     entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
     views = [v for d in docs for v in sentence_views(d, entity_of)]
     facts, near = group_facts(items, views, sims)
-    evidence = Evidence(docs, index, quotes, outlet_of, sims, row_of)
+    evidence = Evidence(docs, index, quotes, outlet_of, sims, row_of, views)
     story.conflicts, disputed = find_conflicts(facts, near, evidence)
     story.claims = claims_of(facts, outlet_of, disputed)
     story.timeline = merge_timeline(dates, text_of, sims, row_of)

@@ -45,6 +45,7 @@ class Evidence:
     outlet_of: dict[str, str] = field(default_factory=dict)
     sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
     row_of: dict[str, int] = field(default_factory=dict)  # sentence id -> row of ``sims``
+    views: list[SentenceView] = field(default_factory=list)  # every sentence, short ones too ("She was 87.")
 
     @cached_property
     def texts(self) -> dict[str, str]:
@@ -148,13 +149,22 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
     return _dedupe(conflicts), disputed
 
 
+#: Kinds that name a slot more exactly than another check finding the same values on the same
+#: sentences ("Smith, 45," / "Smith, 48,": an age, not "the number arrested").
+SPECIFIC_KINDS = ("age",)
+
+
 def _dedupe(conflicts: list[Conflict]) -> list[Conflict]:
-    """The same values on the same sentences found by two checks: keep the first."""
-    seen: set[tuple[str, ...]] = set()
+    """The same values on the same sentences found by two checks: keep the more specific kind,
+    else the first."""
+    def key(c: Conflict) -> tuple[str, ...]:
+        return tuple(sorted(f"{p.value}|{p.text}" for p in c.positions))
+
+    seen: set[tuple[str, ...]] = {key(c) for c in conflicts if c.kind in SPECIFIC_KINDS}
     result = []
     for c in conflicts:
-        key = tuple(sorted(f"{p.value}|{p.text}" for p in c.positions))
-        if key not in seen:
-            seen.add(key)
+        k = key(c)
+        if c.kind in SPECIFIC_KINDS or k not in seen:
+            seen.add(k)
             result.append(c)
     return result

@@ -183,7 +183,7 @@ def people(evidence: Evidence) -> dict[str, str]:
 
 
 def _read(facts: list[Fact], evidence: Evidence) -> list[tuple[SentenceView, list[Age]]]:
-    views = sorted({id(v): v for f in facts for v in f.views}.values(),
+    views = sorted({id(v): v for v in evidence.views or [v for f in facts for v in f.views]}.values(),
                    key=lambda v: (v.article_id, v.sentence.index))
     by_index = {(v.article_id, v.sentence.index): v for v in views}
     names = people(evidence)

@@ -52,7 +52,7 @@ _MODIFIER = (r"(?:(?:late|only|eldest|oldest|youngest|older|younger|elder|little
 #: "his son", "the governor's daughter", "her two sons", "the boy's mother", "a son", "the son of
 #: Judge Salas", "a mother of 12": a relative of someone (ECB+ texts split "Smith 's").
 RELATIVE = re.compile(
-    rf"\b(?:(?P<own>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+ ?['’] ?s|the [a-z]+ ?['’] ?s)\s+"
+    rf"\b(?:(?P<own>[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]+ ?['’] ?s|[Tt]he [a-z]+ ?['’] ?s)\s+"
     rf"(?:(?P<n>{'|'.join(COUNTS)}|\d+)\s+)?{_MODIFIER}{{0,2}}(?P<kin>{_KIN})\b(?! ?-? ?in ?-? ?law)"
     rf"|\b(?P<n2>{'|'.join(COUNTS)}|\d+)\s+{_MODIFIER}{{0,2}}(?P<kin2>{_KIN})\b(?! ?-? ?in ?-? ?law| of\b)"
     rf"|\b(?:[Tt]he|[Aa]n?)\s+(?P<kin3>{_KIN})\s+of\s+(?P<of>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*|\d+|two|three|four"
