@@ -13,8 +13,9 @@ Read one sentence at a time (ECB+ texts space their punctuation: "Smith , 45 ," 
 
 An age of another time is not the person's age in the story: "who was 17 at the time", "then 17",
 "now 19", "was 17 when ...", "at age 17" (outside a death). A person given such an age anywhere is
-left out (the story spans that person's years); an age in a sentence dated to an earlier year than
-the article's latest ("In 1999, Comeaux, 35, ...") is dropped. A demonym read as a person ("the
+left out (the story spans that person's years); an age in a sentence naming a year before the
+article's own (or any year, when the article's header names none: "In 1999, Comeaux, 35, ...") is
+dropped. A demonym read as a person ("the
 41-year-old American") is no one's name.
 """
 
@@ -170,9 +171,10 @@ def ages_of(view: SentenceView, previous: SentenceView | None, names: dict[str, 
 
 
 def _dated(view: SentenceView, latest: int) -> bool:
-    """The sentence names only years before the article's latest: it tells an earlier time."""
-    years = [int(y) for y in YEAR.findall(view.text)]
-    return bool(years) and max(years) < latest
+    """The sentence names a year before the article's latest, or any year when the article's
+    header names none: it may tell an earlier time ("Felt, 92, told CNN in 2006")."""
+    years = [int(y) for _, expression in view.times for y in YEAR.findall(expression)]  # not "his 2008 Bentley"
+    return bool(years) and (not latest or min(years) < latest)
 
 
 def people(evidence: Evidence) -> dict[str, str]:
@@ -187,7 +189,7 @@ def _read(facts: list[Fact], evidence: Evidence) -> list[tuple[SentenceView, lis
                    key=lambda v: (v.article_id, v.sentence.index))
     by_index = {(v.article_id, v.sentence.index): v for v in views}
     names = people(evidence)
-    latest = {a: max((int(y) for y in YEAR.findall(t)), default=0) for a, t in evidence.texts.items()}
+    latest = {a: max((int(y) for y in YEAR.findall(t[:HEADER_CHARS])), default=0) for a, t in evidence.texts.items()}
     result = []
     for view in views:
         if not any(ch.isdigit() for ch in view.text):
