@@ -27,6 +27,8 @@ AGE_CASES = {
                                        "the age of 87, the family said.",
                                        "Former mayor Ana Ruiz passed away Friday at age 90 in Valdoria.",
                                        {"87", "90"}),
+    "died ... aged": ("Former mayor Ana Ruiz has died in her home in Valdoria, aged 87.",
+                      "Former mayor Ana Ruiz, 89, died Friday at her home in Valdoria.", {"87", "89"}),
     "He was N": ("Former mayor Ana Ruiz died Friday at her home in Valdoria. She was 87.",
                  "Former mayor Ana Ruiz, 89, died Friday at her home in Valdoria.", {"87", "89"}),
     "a role in one fact": ("A 61-year-old man was charged with arson after the fire at the harbour.",
@@ -47,6 +49,8 @@ AGE_CONTROLS = {
                                  "Lopez, 20, shot a woman outside the school, police said."),
     "a list of ages": ("Two girls, ages 13 and 15, used a stun gun on Ed Marsh, 66, police said.",
                        "Police said two girls, aged 15 and 13, used a stun gun on Ed Marsh, 66."),
+    "ages of others after a death": ("Ed Marsh died after police say two girls, aged 13 and 15, used a stun gun on "
+                                     "him.", "Ed Marsh, 66, died after two girls used a stun gun on him, police said."),
     "another person's first name": ("The bodies of Kathryn Gomes, 61, and Robin Mendes, 48, were found on Tuesday.",
                                     "Gary Gomes, 35, was arrested on Tuesday after the bodies were found."),
 }

@@ -4,7 +4,8 @@ Read one sentence at a time (ECB+ texts space their punctuation: "Smith , 45 ," 
 
 - next to the name (``strong``): "Smith, 45," / "Smith (45)" / "Smith, aged 45" / "Smith, a 45-year-old
   nurse" / "the 45-year-old [former counselor] Smith" / "Smith, who is 45," / "Smith was 45.";
-- the age at death: "Smith died Friday at 87" / "passed away at age 87" / "succumbed ... at the age of 87";
+- the age at death: "Smith died Friday at 87" / "passed away at age 87" / "succumbed ... at the age of 87" /
+  "died yesterday aged 97";
 - "the 45-year-old" as the subject of its sentence ("the 44-year-old will serve time"), and "He was 87.":
   bound to the one person the sentence names, or when it names nobody, the one person the previous
   sentence of the article names (a weak binding: an article's age next to the name wins over it);
@@ -41,8 +42,9 @@ NAME_IS = re.compile(r"^ ?(?:, ?who )?(?:is|was) (\d{1,3})(?: years old)?(?= ?[,
 #: "Smith, a 45-year-old nurse": the name, then the adjective age.
 APPOSITIVE = re.compile(r"^ ?[,(] ?(?:(?:an?|the) )?$")
 #: The age at death, bound to the one person of the sentence.
-AT_DEATH = re.compile(r"\b(?:died|dies|passed away|succumbed|was killed)\b(?:(?![.;]).){0,80}?\bat (?:the )?"
-                      r"(?:age )?(?:of )?(\d{1,3})(?!\d|:| ?[ap]\.? ?m\b|%| percent|st\b|nd\b|rd\b|th\b)")
+AT_DEATH = re.compile(r"\b(?:(?:died|dies|passed away)(?: [a-z]+){0,3},? aged |(?:died|dies|passed away|succumbed|"
+                      r"was killed)\b(?:(?![.;]).){0,80}?\bat (?:the )?(?:age )?(?:of )?)(\d{1,3})"
+                      r"(?! ?(?:and|or|to|-) ?\d)(?!\d|:| ?[ap]\.? ?m\b|%| percent|st\b|nd\b|rd\b|th\b)")
 #: "He was 87." / "She is 45 years old." (bound like a description).
 PRONOUN_IS = re.compile(r"\b(?:[Hh]e|[Ss]he) (?:is|was) (\d{1,3})(?: years old)?(?= ?[,;.]|$| when\b| at the time\b)")
 #: Marks of another time right before or after an age.
