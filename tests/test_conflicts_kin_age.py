@@ -27,7 +27,7 @@ AGE_CASES = {
                                        "the age of 87, the family said.",
                                        "Former mayor Ana Ruiz passed away Friday at age 90 in Valdoria.",
                                        {"87", "90"}),
-    "died ... aged": ("Former mayor Ana Ruiz has died in her home in Valdoria, aged 87.",
+    "died ... aged": ("Former mayor Ana Ruiz has died in hospital, aged 87, her family said.",
                       "Former mayor Ana Ruiz, 89, died Friday at her home in Valdoria.", {"87", "89"}),
     "He was N": ("Former mayor Ana Ruiz died Friday at her home in Valdoria. She was 87.",
                  "Former mayor Ana Ruiz, 89, died Friday at her home in Valdoria.", {"87", "89"}),
