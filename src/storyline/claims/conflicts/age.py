@@ -55,6 +55,7 @@ TIME_AFTER = re.compile(r"^(?: ?- ?year ?- ?old| years old)?,? (?:at the time|th
 #: named there dates the article (ECB+ texts open with their address: ".../2005/06/..."). NeuS texts
 #: have no header and then no year: 14 of 300 name a year there, all of the story's own events.
 HEADER_CHARS = 200
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 #: Tokens that may stand between an adjective age and the name it describes ("45-year-old former
 #: counselor Ed Smith", "64-year-old Vancouver man - Eric Kirkpatrick").
@@ -194,7 +195,7 @@ def _read(facts: list[Fact], evidence: Evidence) -> list[tuple[SentenceView, lis
     latest = {a: max((int(y) for y in YEAR.findall(t[:HEADER_CHARS])), default=0) for a, t in evidence.texts.items()}
     result = []
     for view in views:
-        if not any(ch.isdigit() for ch in view.text):
+        if not DIGIT.search(view.text):
             continue
         ages = ages_of(view, by_index.get((view.article_id, view.sentence.index - 1)), names)
         if ages and not _dated(view, latest.get(view.article_id, 0)):

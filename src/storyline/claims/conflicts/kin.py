@@ -43,6 +43,7 @@ KIN_WORDS = {
     "fiance": ("fiance", "m", "one"), "girlfriend": ("partner", "f", "one"), "boyfriend": ("partner", "m", "one"),
 }
 _KIN = "|".join(sorted(KIN_WORDS, key=len, reverse=True))
+ANY_KIN = re.compile(rf"\b(?:{_KIN})\b", re.I)  # a cheap test before the patterns below
 #: "his wife and children", "wife and their two kids": the family that went along.
 FAMILY = re.compile(r"\b(wife|husband|spouse|partner)\s+and\s+(?:(?:their|his|her)\s+)?"
                     rf"(?:(?:two|three|four|\d+)\s+)?({_KIN})\b", re.I)
@@ -120,6 +121,8 @@ def relatives_of(view: SentenceView, previous: SentenceView | None = None) -> li
     """Every relative the sentence speaks of, with whose it is (not those of a family list); a
     pronoun owner is resolved to a person when the sentence (or the one before) names just one."""
     text = view.text
+    if not ANY_KIN.search(text):
+        return []
     family = [m.span(2) for m in FAMILY.finditer(text)]
     found = []
     for m in RELATIVE.finditer(text):
@@ -260,7 +263,7 @@ def family(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     the relatives of one person in sentences stating one fact (``relatives``)."""
     values: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for view in sorted((v for f in facts for v in f.views), key=lambda v: (v.article_id, v.sentence.index)):
-        for match in FAMILY.finditer(view.text):
+        for match in FAMILY.finditer(view.text) if ANY_KIN.search(view.text) else ():
             values[match[2].lower()].append((view.article_id, view.text))
     words = sorted(values)
     conflicts = relatives(facts, evidence)
