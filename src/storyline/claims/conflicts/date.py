@@ -48,6 +48,9 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: Time words naming a day relative to the article's ("Wynn on Tuesday and Bell today").
+DEICTIC_DAYS = {"today", "yesterday", "tonight", "tomorrow", "last night", "this morning"}
 #: Words of a lead telling a later stage of a running event (another day of a trial).
 CONTINUATION = {"continue", "resume"}
 ORDINALS = {"second", "third", "fourth", "another", "next"}  # "for the second day"
@@ -75,18 +78,43 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
         if parts is None or _modifier(view, position, expression):
             continue
         clause = view.clause_of[position]
-        if any(other and q != position and view.clause_of[q] == clause and not _modifier(view, q, e)
-               for q, e, other in explicit):
-            continue  # two dates in one clause ("from May to July"); a year naming a thing is not one
+        if any((other or e.lower() in DEICTIC_DAYS) and q != position and view.clause_of[q] == clause
+               and not _modifier(view, q, e) for q, e, other in explicit):
+            continue  # two dates in one clause ("from May to July", "Wynn on Tuesday and Bell today")
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
         if before in DATE_BOUNDS or first in DATE_BOUNDS or before in ("[", "("):
             continue  # a bound ("since 2019"), or an editor's gloss ("As it promised [Tuesday]")
         if first in APPROXIMATE or before in APPROXIMATE:  # "around May 3" says May; "mid May" is May
             parts = DateParts(parts.year, parts.month, None, parts.weekday)
-        verb = view.verb_of(position, speech=True)
+        verb = _date_verb(view, position, expression)
         if verb and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position
+
+
+def _date_verb(view: SentenceView, position: int, expression: str) -> str | None:
+    """The verb a date modifies: its clause's nearest verb (``verb_of``), except a participle right
+    after the date when a verb precedes it ("signed an order Wednesday aimed at ...": the signing),
+    and the main verb after a fronted weekday ("On Tuesday evening, Biden traveled ...")."""
+    clause = view.clause_of[position]
+    after = position + len(expression.split())
+    if after < len(view.tokens):
+        nxt = view.tokens[after]
+        left = [t.lemma for i, t in enumerate(view.tokens[:position])
+                if t.pos == "VERB" and t.lemma not in _SKIP and view.clause_of[i] == clause]
+        if nxt.pos == "VERB" and nxt.text.lower().endswith(("ed", "ing")):
+            before = view.tokens[position - 1].text.lower() if position else ""
+            if before in ("a", "an", "the", "of", "'s", "’s"):
+                return None  # "a 1998 aggravated assault conviction": the date names a thing
+            if left:
+                return left[-1]
+    verb = view.verb_of(position, speech=True)
+    if verb is None and clause == view.clause_of[0] and any(w.lower() in WEEKDAY_NAMES for w in expression.split()):
+        return next((t.lemma for t in view.tokens[after:] if t.pos == "VERB" and t.lemma not in _SKIP), None)
+    return verb
+
+
+_SKIP = LIGHT_VERBS - SPEECH_VERBS
 
 
 def _other_counts(a: SentenceView, b: SentenceView, texts: dict[str, str]) -> bool:
@@ -113,13 +141,32 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
         return False  # a plan and an event
     if verb_a == verb_b:
         return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a}) or similarity >= SAME_VERB_SIMILARITY
-    if _sequenced(a, pa, b) or _sequenced(b, pb, a) or _later_stage(a) or _later_stage(b):
+    if _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a) or _later_stage(a) or _later_stage(b):
         return False
     if _lead_event(a, pa) and _lead_event(b, pb):
-        return (verb_a in SAYING) == (verb_b in SAYING)
+        return (verb_a in SAYING) == (verb_b in SAYING) or _one_act(a, pa, verb_a, b, pb, verb_b)
     main = verb_a == a.main_verb() and verb_b == b.main_verb()
     saying = (verb_a in SPEECH_VERBS) == (verb_b in SPEECH_VERBS)  # "defended on Monday" / "said Sunday"
     return main and saying and similarity >= MAIN_VERB_MIN_SIMILARITY
+
+
+def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, verb_b: str) -> bool:
+    """A statement and an act told by two leads are one act when one named doer does both and
+    the statement does not report the other's act ("Trump on Thursday said he doesn't believe
+    the report" / "Trump on Monday rejected the projections"; not "Northam said Monday the statue
+    has been removed" / "the statue was removed Wednesday", nor "Cohen's lawyer said")."""
+    doer = a.subject(pa)
+    if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
+        return False
+    speech, pos, act = (a, pa, verb_b) if verb_a in SAYING else (b, pb, verb_a)
+    return not any(t.lemma == act for t in speech.tokens[pos:])
+
+
+def _possessed(view: SentenceView, entity: str, position: int) -> bool:
+    """The doer's name before ``position`` is a possessor ("Michael Cohen's attorney said")."""
+    ends = [e[3].end for e in view.entities if e[1] == entity and e[0] < position]
+    return any(view.text[end - view.sentence.start : end - view.sentence.start + 2] in ("'s", "’s")
+               for end in ends)
 
 
 def _lead_event(view: SentenceView, position: int) -> bool:
@@ -150,14 +197,15 @@ def _overnight(a: SentenceView, expression: str, parts: DateParts, b: SentenceVi
     return False
 
 
-def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
+def _sequenced(view: SentenceView, position: int, other: SentenceView, other_verb: str) -> bool:
     """``view`` dates a later event than one the other sentence tells too ("charged Saturday
-    after opening fire, killing one" / "opened fire Friday, killing one")."""
-    later = [t for t in view.tokens[position:] if t.text.lower() in SEQUENCE]
-    if not later:
+    after opening fire, killing one" / "walked in Friday and opened fire, killing one"): a sequence
+    word after the date, then a verb of the other sentence other than the one both date."""
+    start = next((i for i in range(position, len(view.tokens)) if view.tokens[i].text.lower() in SEQUENCE), None)
+    if start is None:
         return False
-    verbs = {t.lemma for t in other.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS}
-    return any(t.pos == "VERB" and t.lemma in verbs for t in view.tokens[position + 1 :])
+    verbs = {t.lemma for t in other.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS} - {other_verb}
+    return any(t.pos == "VERB" and t.lemma in verbs for t in view.tokens[start + 1 :])
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
