@@ -79,8 +79,8 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
             continue
         clause = view.clause_of[position]
         if any((other or e.lower() in DEICTIC_DAYS) and q != position and view.clause_of[q] == clause
-               and not _modifier(view, q, e) for q, e, other in explicit):
-            continue  # two dates in one clause ("from May to July", "Wynn on Tuesday and Bell today")
+               and not _modifier(view, q, e) and not _verb_between(view, position, q) for q, e, other in explicit):
+            continue  # two dates of one verb ("from May to July", "Wynn on Tuesday and Bell today")
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
         if before in DATE_BOUNDS or first in DATE_BOUNDS or before in ("[", "("):
@@ -90,6 +90,13 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
         verb = _date_verb(view, position, expression)
         if verb and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position
+
+
+def _verb_between(view: SentenceView, i: int, j: int) -> bool:
+    """A content verb stands between two positions: each date has its own ("asked on Tuesday to
+    delay the address set for Jan. 29")."""
+    lo, hi = min(i, j), max(i, j)
+    return any(t.pos == "VERB" and t.lemma not in _SKIP for t in view.tokens[lo + 1 : hi])
 
 
 def _date_verb(view: SentenceView, position: int, expression: str) -> str | None:
@@ -269,11 +276,12 @@ def _years(view: SentenceView) -> list[tuple[int, str]]:
 
 
 def _modifier(view: SentenceView, position: int, expression: str) -> bool:
-    """A year naming a thing ("the 2016 election", "2019 federal budget"), not a time."""
+    """A year naming a thing ("the 2016 election", "2019 federal budget", "Tuesday's elections"),
+    not a time."""
     after = position + len(expression.split())
     if after >= len(view.tokens) or view.tokens[after].lemma.lower() in TIME_OF_DAY:
         return False  # "Thursday night"
-    return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ")
+    return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ") or view.tokens[after].text in ("'s", "’s")
 
 
 def _nearest_year(start: int, end: int, years: list[tuple[int, str]]) -> str | None:
