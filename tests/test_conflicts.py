@@ -121,11 +121,37 @@ LEAD_CASES = {
     "actor": ("The House Oversight Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
               "The House Judiciary Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
               "actor", {"House Oversight Committee", "House Judiciary Committee"}),
+    "a participle after the date": ("President Ana Ruiz on Tuesday signed an executive order intended to protect "
+                                    "the Valdoria harbour after the quake.",
+                                    "President Ana Ruiz signed an executive order Wednesday aimed at protecting the "
+                                    "Valdoria harbour after the quake.", "date", {"Tuesday", "Wednesday"}),
+    "a fronted day": ("On 23 October, the government gave a go-ahead to the navy's request for patrols off Valdoria.",
+                      "On September 23, the government gave a go-ahead to the navy's request for patrols off "
+                      "Valdoria.", "date", {"23 October", "September 23"}),
+    "a statement and an act of one doer": ("President Ana Ruiz on Thursday said she does not believe the report "
+                                           "on the Valdoria dam.",
+                                           "President Ana Ruiz on Monday rejected the report on the Valdoria dam.",
+                                           "date", {"Thursday", "Monday"}),
+    "a date with a verb between": ("Speaker Ana Ruiz asked the council on Tuesday to delay its Valdoria budget "
+                                   "vote set for Jan. 29.",
+                                   "Speaker Ana Ruiz on Wednesday asked the council to postpone its Valdoria "
+                                   "budget vote.", "date", {"Tuesday", "Wednesday"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),
 }
 LEAD_CONTROLS = {
+    "a statement reporting the act": ("The statue of Ana Ruiz was removed from the Valdoria town hall on Wednesday "
+                                      "morning.",
+                                      "Governor Tom Hale on Monday said the statue of Ana Ruiz has been removed from "
+                                      "the Valdoria town hall."),
+    "the doer's lawyer": ("Tom Hale pleaded guilty to fraud in Valdoria on Tuesday.",
+                          "Tom Hale's attorney on Wednesday said his client would help the Valdoria prosecutors."),
+    "two signings, one of them today": ("The Valdoria Saints signed Tom Hale on Tuesday and Ana Ruiz today.",
+                                        "Wednesday afternoon, the Valdoria Saints signed Ana Ruiz."),
+    "a possessive weekday": ("Friday's semifinal winner will face Valdoria in the final.",
+                             "Valdoria will play the semifinal winner on Saturday."),
+    "page timestamps": ("21 July 2013 Last updated at 11:11 GMT", "22 July 2013 Last updated at 17:50 GMT"),
     "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
                                  "one man, police said.",
                                  "A 61-year-old man was charged with murder on Saturday after opening fire at an "

@@ -84,6 +84,8 @@ def date_parts(expression: str) -> DateParts | None:
                 year = number
             elif 1 <= number <= 31 and month and i > 0 and words[i - 1][:3] in MONTHS:
                 day = number
+            elif 1 <= number <= 31 and i + 1 < len(words) and words[i + 1][:3] in MONTHS and not month:
+                day = number  # "23 October" (day first)
         elif word[:3] in MONTHS and (len(word) == 3 or word in _MONTH_NAMES or word == "sept"):
             seen += month is not None
             month = MONTHS.index(word[:3]) + 1

@@ -48,6 +48,8 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+#: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
+PUBLISHING = {"update", "post", "publish"}
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: Time words naming a day relative to the article's ("Wynn on Tuesday and Bell today").
 DEICTIC_DAYS = {"today", "yesterday", "tonight", "tomorrow", "last night", "this morning"}
@@ -88,8 +90,14 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
         if first in APPROXIMATE or before in APPROXIMATE:  # "around May 3" says May; "mid May" is May
             parts = DateParts(parts.year, parts.month, None, parts.weekday)
         verb = _date_verb(view, position, expression)
-        if verb and view.asserted(view.verb_position(verb)):
+        if verb and not _timestamp(view, verb) and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position
+
+
+def _timestamp(view: SentenceView, verb: str) -> bool:
+    """A page's timestamp: a publishing verb and no other content verb ("21 July 2013 Last updated
+    at 11:11 GMT"; not "in a video posted to Twitter on Tuesday night, Trump denounced ...")."""
+    return verb in PUBLISHING and not any(t.pos == "VERB" and t.lemma not in _SKIP | PUBLISHING for t in view.tokens)
 
 
 def _verb_between(view: SentenceView, i: int, j: int) -> bool:
@@ -102,7 +110,8 @@ def _verb_between(view: SentenceView, i: int, j: int) -> bool:
 def _date_verb(view: SentenceView, position: int, expression: str) -> str | None:
     """The verb a date modifies: its clause's nearest verb (``verb_of``), except a participle right
     after the date when a verb precedes it ("signed an order Wednesday aimed at ...": the signing),
-    and the main verb after a fronted weekday ("On Tuesday evening, Biden traveled ...")."""
+    and the main verb after a fronted weekday or day ("On Tuesday evening, Biden traveled ...", "On 23
+    October, the government gave ..."; not "In March, ...": a month opening a sentence sets a scene)."""
     clause = view.clause_of[position]
     after = position + len(expression.split())
     if after < len(view.tokens):
@@ -116,7 +125,9 @@ def _date_verb(view: SentenceView, position: int, expression: str) -> str | None
             if left:
                 return left[-1]
     verb = view.verb_of(position, speech=True)
-    if verb is None and clause == view.clause_of[0] and any(w.lower() in WEEKDAY_NAMES for w in expression.split()):
+    fronted = clause == view.clause_of[0]
+    parts = date_parts(expression)
+    if verb is None and fronted and parts is not None and (parts.weekday is not None or parts.day is not None):
         return next((t.lemma for t in view.tokens[after:] if t.pos == "VERB" and t.lemma not in _SKIP), None)
     return verb
 
