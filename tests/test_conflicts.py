@@ -249,6 +249,10 @@ def test_quote_renderings(a: str, b: str, expected: tuple[str, str] | None) -> N
     (("navy",), ("nato",), False),  # two letters in a short word
     (("international", "woman's", "day"), ("international", "women's", "day"), False),  # plural, not spelling
     (("coast", "guardsman"), ("coast", "guardsmen"), False),
+    (("volodymyr", "zelensky"), ("volodymyr", "zelenskyy"), True),  # a letter added to a long word
+    (("new", "zealand"), ("new", "zealander"), False),  # a demonym
+    (("north", "pakistan"), ("north", "pakistani"), False),
+    (("donald", "trump"), ("donald", "trumps"), False),
 ])
 def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
     assert (respelled(a, b) is not None) is expected
