@@ -12,7 +12,7 @@ from storyline import Options, run
 from storyline.claims.conflicts.kin import compatible
 from storyline.claims.conflicts.name import respelled
 from storyline.claims.conflicts.quote import difference
-from storyline.claims.slots import date_parts
+from storyline.claims.slots import date_parts, sentence_views
 from storyline.records import Conflict
 
 BASE_A = ("A powerful earthquake struck the coastal city of Valdoria on Monday, officials said. "
@@ -136,6 +136,10 @@ LEAD_CASES = {
                                    "vote set for Jan. 29.",
                                    "Speaker Ana Ruiz on Wednesday asked the council to postpone its Valdoria "
                                    "budget vote.", "date", {"Tuesday", "Wednesday"}),
+    "two leads the grouping left apart": ("Former Governor Tom Hale on Monday joined the crowded field of "
+                                          "candidates for mayor of Valdoria.",
+                                          "Tom Hale entered the Valdoria mayoral race on Saturday, promising "
+                                          "cheaper housing.", "date", {"Monday", "Saturday"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),
@@ -151,6 +155,8 @@ LEAD_CONTROLS = {
                                         "Wednesday afternoon, the Valdoria Saints signed Ana Ruiz."),
     "a possessive weekday": ("Friday's semifinal winner will face Valdoria in the final.",
                              "Valdoria will play the semifinal winner on Saturday."),
+    "two leads, two doers": ("Mayor Ana Ruiz on Monday opened the new bridge of Valdoria.",
+                             "Governor Tom Hale on Saturday closed the old harbour of Valdoria."),
     "page timestamps": ("21 July 2013 Last updated at 11:11 GMT", "22 July 2013 Last updated at 17:50 GMT"),
     "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
                                  "one man, police said.",
@@ -264,3 +270,30 @@ def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> No
 ])
 def test_kin_compatible(a: str, b: str, expected: bool) -> None:
     assert compatible(a, b) is expected
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    ("Former Governor Tom Hale on Monday joined the crowded field of candidates hoping to lead the city.",
+     "Tom Hale entered the Valdoria mayoral race on Saturday, promising cheaper housing.", True),
+    ("Mayor Ana Ruiz on Monday opened the new bridge of Valdoria.",
+     "Governor Tom Hale on Saturday closed the old harbour of Valdoria.", False),  # two doers
+    ("Tom Hale said on Friday that the Valdoria inquiry should look into the dam.",
+     "Tom Hale on Wednesday opened the Valdoria dam inquiry.", False),  # a statement and an act
+    ("Tom Hale's lawyer on Friday asked the Valdoria court for bail.",
+     "Tom Hale on Wednesday asked the Valdoria court for bail.", False),  # the doer's lawyer
+    ("Employees at a Valdoria bakery were coping Saturday with the death of their boss.",
+     "A former employee walked into a Valdoria bakery Friday and shot the owner.", False),  # a place is no doer
+])
+def test_main_events_of_two_leads(a: str, b: str, clash: bool) -> None:
+    """Leads compared even when no fact holds them together (``conflicts.lead``)."""
+    from storyline.claims.conflicts import Evidence
+    from storyline.claims.conflicts.lead import _main_events
+    from storyline.entities import resolve_story
+    from storyline.nlp import annotate, load_model
+    from storyline.records import Article
+
+    docs = list(annotate([Article(text=a, outlet="A"), Article(text=b, outlet="B")], load_model(), 2))
+    index = resolve_story(docs)
+    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
+    first, second = (sentence_views(d, entity_of)[0] for d in docs)
+    assert (_main_events(first, second, Evidence(docs, index)) is not None) is clash
