@@ -23,6 +23,10 @@ BASE_B = ("A strong earthquake hit the coastal city of Valdoria on Monday, accor
           "Governor Maria Esteban said the regional hospital could not cope. ")
 
 CASES = {
+    "a record measured from two dates": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
+                                         "Unemployment in Valdoria dropped to 3.5% in September, marking the lowest "
+                                         "jobless rate since December 1967.", "date",
+                                         {"December 1969", "December 1967"}),
     "tally": ("Twelve people were killed and 40 injured in the quake, police said.",
               "The quake killed 15 people and injured 40 others, police said.", "number", {"Twelve", "15"}),
     "age": ("The governor, 54-year-old Maria Esteban, visited the site.",
@@ -68,6 +72,8 @@ CASES = {
               {"school", "hospital"}),
 }
 CONTROLS = {
+    "two records": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
+                    "Wages in Valdoria rose 6% in September, the fastest pace since 1982."),
     "same tally": ("At least 12 people were killed, police said.", "Police said 12 people were killed."),
     "same age": ("The governor, 54-year-old Maria Esteban, visited.", "Maria Esteban, 54-year-old governor, toured."),
     "date of another clause": ("Esteban told the paper after the damage report was released Sunday.",

@@ -128,13 +128,13 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
     grouping put in different facts), and the ids of the facts they dispute."""
     from storyline.claims.conflicts import actor, age, date, kin, lead, name, negation, number, quote, title
 
-    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, kin.check,
+    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, date.records, negation.check, kin.check,
                                      actor.check]
     story_checks: list[StoryCheck] = [number.tallies, date.years, lead.check, kin.family, age.check, name.check,
                                       title.check, quote.check]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
-    near_checks: list[FactCheck] = [date.check, negation.check]  # counts in loose pairs were false alarms
+    near_checks: list[FactCheck] = [date.check, date.records, negation.check]  # counts in loose pairs were false alarms
     for fact, checks in [(f, fact_checks) for f in facts] + [(f, near_checks) for f in near]:
         if len(fact.sources) < 2:
             continue

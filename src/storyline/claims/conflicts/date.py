@@ -48,6 +48,8 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+#: Words of a record measured from a date ("the most since 2008"), besides "-est" words.
+SUPERLATIVES = {"most", "least", "record", "worst", "best", "first"}
 #: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
 PUBLISHING = {"update", "post", "publish"}
 WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -241,6 +243,36 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                 if (parts.clashes(parts_b) and not _overnight(a, expression, parts, b, expression_b, parts_b)
                         and _same_event(a, b, (verb, pa), (verb_b, pb), similarity)):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
+
+
+def _records(view: SentenceView) -> dict[str, tuple[DateParts, str]]:
+    """Superlatives measured from a date ("the lowest jobless rate since December 1969": lowest
+    -> December 1969), by the superlative; one each."""
+    found: dict[str, tuple[DateParts, str]] = {}
+    for position, expression in view.times:
+        parts = date_parts(expression)
+        if parts is None or position == 0 or view.tokens[position - 1].text.lower() != "since":
+            continue
+        words = []
+        for tok in reversed(view.tokens[max(0, position - 9) : position - 1]):
+            if tok.text in (",", ";", ":"):
+                break  # "since" opens its own clause; the record is named just before it
+            words.append(tok.text.lower())
+        superlative = next((w for w in words if w in SUPERLATIVES or (w.endswith("est") and len(w) > 5)), None)
+        if superlative:
+            found[superlative] = (parts, expression)
+    return found
+
+
+def records(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    """The same record of one fact measured from two dates ("the lowest rate since 1969" /
+    "the lowest since 1967")."""
+    for a, b, _ in fact.pairs():
+        mine, theirs = _records(a), _records(b)
+        for word in sorted(set(mine) & set(theirs)):
+            (pa, ea), (pb, eb) = mine[word], theirs[word]
+            if pa.clashes(pb):
+                yield Disagreement("date", f"the date the {word} level is measured since", ea, a, eb, b)
 
 
 def _named_years(view: SentenceView) -> dict[str, set[int]]:
