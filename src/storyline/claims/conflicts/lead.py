@@ -13,6 +13,7 @@ from storyline.claims.conflicts.date import (
     SAYING,
     _dated,
     _later_stage,
+    _named_years,
     _other_counts,
     _overnight,
     _possessed,
@@ -70,10 +71,23 @@ def _main_events(a: SentenceView, b: SentenceView, evidence: Evidence) -> Disagr
         return None
     if not any(e[1] == doer and e[2] in DOER_TYPES for e in a.entities):
         return None  # "a party at a Vancouver business Friday": a place is where, not who
+    if not parts_a.clashes(parts_b):
+        return _named_year(a, b)  # one doer, one day: one event, whatever the verbs
     if (verb_a in SAYING or verb_b in SAYING) and verb_a != verb_b:
         return None  # "said on Friday" / "suggested Wednesday": two statements, or a statement of an act
-    if (not parts_a.clashes(parts_b) or _overnight(a, expr_a, parts_a, b, expr_b, parts_b)
+    if (_overnight(a, expr_a, parts_a, b, expr_b, parts_b) or _overnight(a, expr_a, parts_a, b, expr_b, parts_b)
             or a.future(pa) != b.future(pb) or _later_stage(a) or _later_stage(b)
             or _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a)):
         return None
     return Disagreement("date", f"when it happened ({verb_a})", expr_a, a, expr_b, b)
+
+
+def _named_year(a: SentenceView, b: SentenceView) -> Disagreement | None:
+    """One doer's act on one day naming its object with two years ("The 2017 federal budget that
+    the White House unveiled Monday" / "The White House released its 2019 budget proposal Monday")."""
+    years_a, years_b = _named_years(a), _named_years(b)
+    for noun in sorted(set(years_a) & set(years_b)):
+        if len(years_a[noun]) == 1 and len(years_b[noun]) == 1 and years_a[noun] != years_b[noun]:
+            first, second = min(years_a[noun]), min(years_b[noun])
+            return Disagreement("date", f"the year of the {noun}", f"{first} {noun}", a, f"{second} {noun}", b)
+    return None
