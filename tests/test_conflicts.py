@@ -146,6 +146,14 @@ LEAD_CASES = {
                                           "candidates for mayor of Valdoria.",
                                           "Tom Hale entered the Valdoria mayoral race on Saturday, promising "
                                           "cheaper housing.", "date", {"Monday", "Saturday"}),
+    "a hyphenated participle is no verb": ("President Ana Ruiz shredded a just-passed Valdoria relief package "
+                                           "Thursday night, saying it was wasteful.",
+                                           "President Ana Ruiz shredded a just-passed Valdoria relief package "
+                                           "Tuesday night, calling it wasteful.", "date", {"Thursday", "Tuesday"}),
+    "a day before a name": ("President Ana Ruiz said on Friday Valdoria could cut ties with its neighbour over "
+                            "the dam.",
+                            "President Ana Ruiz said on Tuesday Valdoria could cut ties with its neighbour over the "
+                            "dam.", "date", {"Friday", "Tuesday"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),

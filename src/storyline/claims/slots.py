@@ -157,6 +157,8 @@ class SentenceView:
         for i, tok in enumerate(self.tokens):
             if self.clause_of[i] != clause or tok.pos != "VERB" or tok.lemma in skip:
                 continue
+            if i > 0 and self.tokens[i - 1].text == "-":
+                continue  # "a just-passed bill", "the Democratic-controlled House": an adjective
             distance = position - i if i < position else (i - position) * 2
             if i > position and self.tokens[i - 1].text.lower() == "to":
                 distance *= 4  # "signed the bill Tuesday to aid employers": the date is the signing's

@@ -324,6 +324,8 @@ def _modifier(view: SentenceView, position: int, expression: str) -> bool:
     after = position + len(expression.split())
     if after >= len(view.tokens) or view.tokens[after].lemma.lower() in TIME_OF_DAY:
         return False  # "Thursday night"
+    if position > 0 and view.tokens[position - 1].text.lower() == "on":
+        return False  # "said on Friday Turkey could ...": a day, whatever follows
     return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ") or view.tokens[after].text in ("'s", "’s")
 
 
