@@ -73,7 +73,7 @@ def _same_fact(sentence: str, value: str, others: list[str]) -> bool:
     for text in others:
         for a, b in _sentences(text):
             other = text[a:b]
-            if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", other):
+            if _is_statement(other) and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", other):
                 shared = len(mine & _words(other))
                 if mine and shared >= SAME_FACT_OVERLAP * min(len(mine), len(_words(other)) or 1):
                     return True
