@@ -23,6 +23,9 @@ BASE_B = ("A strong earthquake hit the coastal city of Valdoria on Monday, accor
           "Governor Maria Esteban said the regional hospital could not cope. ")
 
 CASES = {
+    "one figure, two periods": ("Oil output in Valdoria reached 1.2 million barrels a day in September, a record.",
+                                "Valdoria pumped 1.2 million barrels a day in October, the ministry said.", "date",
+                                {"September", "October"}),
     "a record measured from two dates": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
                                          "Unemployment in Valdoria dropped to 3.5% in September, marking the lowest "
                                          "jobless rate since December 1967.", "date",
@@ -72,6 +75,8 @@ CASES = {
               {"school", "hospital"}),
 }
 CONTROLS = {
+    "two figures, two periods": ("The Valdoria economy added 250,000 jobs in September, the ministry reported.",
+                                 "Employers in Valdoria added 194,000 jobs in October, the ministry said."),
     "two records": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
                     "Wages in Valdoria rose 6% in September, the fastest pace since 1982."),
     "same tally": ("At least 12 people were killed, police said.", "Police said 12 people were killed."),

@@ -126,15 +126,28 @@ def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> l
 def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> tuple[list[Conflict], set[str]]:
     """Every conflict of the story (``near``: sentence pairs close enough to compare that the
     grouping put in different facts), and the ids of the facts they dispute."""
-    from storyline.claims.conflicts import actor, age, date, kin, lead, name, negation, number, quote, title
+    from storyline.claims.conflicts import (
+        actor,
+        age,
+        date,
+        kin,
+        lead,
+        name,
+        negation,
+        number,
+        period,
+        quote,
+        title,
+    )
 
-    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, date.records, negation.check, kin.check,
-                                     actor.check]
+    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, date.records, period.check,
+                                     negation.check, kin.check, actor.check]
     story_checks: list[StoryCheck] = [number.tallies, date.years, lead.check, kin.family, age.check, name.check,
                                       title.check, quote.check]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
-    near_checks: list[FactCheck] = [date.check, date.records, negation.check]  # counts in loose pairs were false alarms
+    # counts in loose pairs were false alarms; a figure's period reads equal counts only
+    near_checks: list[FactCheck] = [date.check, date.records, period.check, negation.check]
     for fact, checks in [(f, fact_checks) for f in facts] + [(f, near_checks) for f in near]:
         if len(fact.sources) < 2:
             continue
