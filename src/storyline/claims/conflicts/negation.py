@@ -2,6 +2,9 @@
 ("the city has not paid" / "the city has paid"), not per sentence, so a second "not" elsewhere
 neither hides a change nor makes one. Questions, and "not ... until" (a time, not a denial),
 are not compared.
+
+A copula or "have" is compared by what follows it ("was not the target of a hate crime" / "was
+the target of a hate crime"), since "be" and "have" carry no fact of their own.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterator
 
 from storyline.claims.conflicts import Disagreement, Evidence
 from storyline.claims.facts import Fact
-from storyline.claims.slots import LIGHT_VERBS, SentenceView
+from storyline.claims.slots import ACTOR_TYPES, LIGHT_VERBS, NEGATING_VERBS, NEGATORS, SUBORDINATORS, SentenceView
 
 #: Two sentences must be this close (sentence cosine) for a negated verb to contradict.
 #: Tuned on NeuS val and ECB+ dev false alarms.
@@ -22,6 +25,11 @@ CLAUSE_MIN_SIMILARITY = 0.25
 CLAUSE_WORDS = 2
 #: Words after a negated verb that turn the negation into a condition or a time.
 CONDITIONS = {"until", "unless", "without", "only", "till", "if"}
+#: How many content words after a copula name what it predicates ("the target of a hate crime").
+PREDICATE_WORDS = 3
+MODALS = {"may", "might", "could", "should", "can", "would", "'d", "’d"}
+COPULAS = {"be", "have"}
+CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
 
 
 def _verbs(view: SentenceView) -> dict[str, list[int]]:
@@ -33,20 +41,48 @@ def _verbs(view: SentenceView) -> dict[str, list[int]]:
 
 
 def _conditional(view: SentenceView, position: int) -> bool:
-    """A condition after the verb ("would not have placed him if"), or an "if" clause before it
-    ("if the team were still in contention, it would place him")."""
+    """A condition on the verb: an "if" clause before it ("if the team were still in contention,
+    it would place him"), or a condition word after it before any other verb or "that" takes
+    over ("would not have placed him if"; but "warned it could sever ties if" conditions the
+    severing, and "argued that if the courts found" conditions what was argued)."""
     clause = view.clause_of[position]
     before = any(t.text.lower() == "if" for j, t in enumerate(view.tokens[:position])
                  if clause - 1 <= view.clause_of[j] <= clause)
-    return before or any(t.text.lower() in CONDITIONS for t in view.tokens[position : position + 12])
+    if before:
+        return True
+    for j in range(position + 1, min(len(view.tokens), position + 13)):
+        tok, word = view.tokens[j], view.tokens[j].text.lower()
+        if word in CONDITIONS:
+            return True
+        if word == "that" or (tok.pos == "VERB" and _finite(view, j)):
+            return False
+    return False
 
 
-MODALS = {"may", "might", "could", "should", "can", "would"}
+def _finite(view: SentenceView, position: int) -> bool:
+    """A verb with its own subject, modal or "to" ("could sever", "he left", "to pay"), not a
+    participle inside a noun phrase ("on injured reserve")."""
+    previous = view.tokens[position - 1]
+    return previous.pos in ("PRON", "AUX", "PART") or previous.text.lower() in MODALS | {"to"}
 
 
-def _modal(view: SentenceView, position: int) -> str | None:
+def _modal(view: SentenceView, position: int, coordinated: bool = True) -> str | None:
+    """The modal over the verb: just before it ("could not put"), or before the verb it is
+    coordinated with ("could cost trillions and put millions at risk")."""
     words = [t.text.lower() for t in view.tokens[max(0, position - 3) : position]]
-    return next((w for w in words if w in MODALS), None)
+    found = next((w for w in words if w in MODALS), None)
+    if found or not coordinated:
+        return found
+    clause, joined = view.clause_of[position], False
+    for j in range(position - 1, -1, -1):
+        tok = view.tokens[j]
+        if view.clause_of[j] != clause:
+            break
+        if tok.text.lower() in ("and", "or"):
+            joined = True
+        elif tok.pos == "VERB":
+            return _modal(view, j, False) if joined else None
+    return None
 
 
 def _same_modal(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
@@ -55,9 +91,67 @@ def _same_modal(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
     return modal is not None and modal == _modal(b, pb)
 
 
+def _purpose(view: SentenceView, position: int) -> bool:
+    """A thing's infinitive says what it does: "legislation (on Monday) to raise the age" is
+    legislation that would raise it."""
+    if position < 2 or view.tokens[position - 1].text.lower() != "to":
+        return False
+    j = position - 2
+    while j > 0 and (view.tokens[j].ent in ("DATE", "TIME") or view.tokens[j].text.lower() == "on"):
+        j -= 1
+    return view.tokens[j].pos == "NOUN"
+
+
+def _refused(view: SentenceView, position: int) -> bool:
+    """ "declined to take up", "failed to pass": the infinitive is asserted, as negated."""
+    return (position > 1 and view.tokens[position - 1].text.lower() == "to"
+            and view.tokens[position - 2].lemma in NEGATING_VERBS and view.asserted(position - 2))
+
+
+def _asserted(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
+    """Both sentences state the verb as a fact, or under one modal, or one says what a thing
+    would do and the other what it is for ("a bill that would not raise" / "a bill to raise")."""
+    if (a.asserted(pa) or _refused(a, pa)) and (b.asserted(pb) or _refused(b, pb)):
+        return True
+    would_a, would_b = _modal(a, pa) in ("would", "'d", "’d"), _modal(b, pb) in ("would", "'d", "’d")
+    return _same_modal(a, pa, b, pb) or (would_a and _purpose(b, pb)) or (would_b and _purpose(a, pa))
+
+
+def _context(view: SentenceView, position: int) -> set[str]:
+    """The content words and numbers of the verb's clause; a subordinate clause of one or two
+    words ("since he was sworn in") is read with the clause before it."""
+    clause = view.clause_of[position] if view.tokens else -1
+    words = view.clause_lemmas(position) | {t.text for i, t in enumerate(view.tokens)
+                                            if view.clause_of[i] == clause and t.pos == "NUM"}
+    start = next((i for i, c in enumerate(view.clause_of) if c == clause), 0)
+    if len(words) < 3 and clause > 0 and view.tokens[start].text.lower() in SUBORDINATORS:
+        words |= {t.lemma for i, t in enumerate(view.tokens)
+                  if view.clause_of[i] == clause - 1 and t.pos in CONTENT and not t.is_stop}
+    return words
+
+
+def _doer(view: SentenceView, position: int) -> tuple[str, str] | None:
+    before = [e for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES]
+    return max(before, key=lambda e: e[0])[1:3] if before else None
+
+
+def _other_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
+    """Two doers of one kind, each unnamed by the other sentence ("the House did not" / "the
+    Senate did"); a country and a person are no two doers ("Turkey's president" / "Erdogan")."""
+    mine, theirs = _doer(a, pa), _doer(b, pb)
+    return (mine is not None and theirs is not None and mine[1] == theirs[1] and mine[0] != theirs[0]
+            and mine[0] not in b.entity_ids and theirs[0] not in a.entity_ids)
+
+
+def _comparable(a: SentenceView, pa: int, b: SentenceView, pb: int, lemma: str) -> bool:
+    """Both asserted, unconditional, done by the same doer, and their clauses share a word."""
+    return (_asserted(a, pa, b, pb) and not _conditional(a, pa) and not _conditional(b, pb)
+            and not _other_doer(a, pa, b, pb) and bool((_context(a, pa) & _context(b, pb)) - {lemma}))
+
+
 def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
     """(verb, negated in ``a``, comparable) for each verb both sentences share once, negated in
-    only one; comparable when both are asserted, unconditional and share a word in their clauses."""
+    only one."""
     verbs_a, verbs_b = _verbs(a), _verbs(b)
     flips = []
     for lemma in sorted(set(verbs_a) & set(verbs_b)):
@@ -65,12 +159,8 @@ def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
             continue
         pa, pb = verbs_a[lemma][0], verbs_b[lemma][0]
         neg_a, neg_b = a.negated(pa), b.negated(pb)
-        if neg_a == neg_b:
-            continue
-        asserted = (a.asserted(pa) and b.asserted(pb)) or _same_modal(a, pa, b, pb)
-        comparable = (asserted and not _conditional(a, pa) and not _conditional(b, pb)
-                      and bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}))
-        flips.append((lemma, neg_a, comparable))
+        if neg_a != neg_b:
+            flips.append((lemma, neg_a, _comparable(a, pa, b, pb, lemma)))
     return flips
 
 
@@ -100,6 +190,42 @@ def _modifier(view: SentenceView, position: int) -> bool:
     return position > 0 and view.tokens[position - 1].pos in ("NOUN", "ADJ")
 
 
+def _copula_not(view: SentenceView, position: int) -> bool:
+    """ "was not the target", "wasn't", "did not have"."""
+    after = view.tokens[position + 1].text.lower() if position + 1 < len(view.tokens) else ""
+    return after in NEGATORS or view.negated(position)
+
+
+def _predicate(view: SentenceView, position: int) -> tuple[str, ...]:
+    """The first content words and numbers after a copula, in its clause ("target hate crime");
+    empty when a verb follows (the verb is compared itself: "is not expected")."""
+    clause, words = view.clause_of[position], list[str]()
+    for i in range(position + 1, len(view.tokens)):
+        tok = view.tokens[i]
+        if view.clause_of[i] != clause or len(words) == PREDICATE_WORDS:
+            break
+        if tok.pos in ("VERB", "AUX") and not words:
+            return ()
+        if tok.pos in CONTENT + ("NUM",) and tok.text.lower() not in NEGATORS:
+            words.append(tok.lemma.lower())
+    return tuple(words) if len(words) == PREDICATE_WORDS else ()
+
+
+def _copula_flips(a: SentenceView, b: SentenceView) -> Iterator[tuple[str, bool]]:
+    """(predicate, negated in ``a``) for a copula or "have" with the same predicate in both
+    sentences, negated in one; unconditional and not under different modals."""
+    def copulas(view: SentenceView) -> dict[tuple[str, ...], int]:
+        found = [(_predicate(view, i), i) for i, t in enumerate(view.tokens) if t.lemma in COPULAS]
+        return {p: i for p, i in found if p and sum(q == p for q, _ in found) == 1}
+    mine, theirs = copulas(a), copulas(b)
+    for predicate in sorted(set(mine) & set(theirs)):
+        pa, pb = mine[predicate], theirs[predicate]
+        neg_a = _copula_not(a, pa)
+        if (neg_a != _copula_not(b, pb) and _modal(a, pa, False) == _modal(b, pb, False)
+                and not _conditional(a, pa) and not _conditional(b, pb) and not _other_doer(a, pa, b, pb)):
+            yield " ".join(predicate), neg_a
+
+
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
     for a, b, similarity in fact.pairs():
         if similarity < CLAUSE_MIN_SIMILARITY or a.is_question() or b.is_question():
@@ -110,5 +236,12 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         for lemma, neg_a, comparable in flips:
             if not comparable or (similarity < NEGATION_MIN_SIMILARITY and not _same_clause(a, b, lemma)):
                 continue
-            value_a, value_b = ("not " + lemma, lemma) if neg_a else (lemma, "not " + lemma)
-            yield Disagreement("negation", f"whether it happened ({lemma})", value_a, a, value_b, b)
+            yield _disagreement(lemma, neg_a, a, b)
+        if not flips and similarity >= NEGATION_MIN_SIMILARITY:
+            for predicate, neg_a in _copula_flips(a, b):
+                yield _disagreement(predicate, neg_a, a, b)
+
+
+def _disagreement(what: str, neg_a: bool, a: SentenceView, b: SentenceView) -> Disagreement:
+    value_a, value_b = ("not " + what, what) if neg_a else (what, "not " + what)
+    return Disagreement("negation", f"whether it happened ({what})", value_a, a, value_b, b)
