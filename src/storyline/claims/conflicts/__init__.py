@@ -131,7 +131,7 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
     fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, kin.check,
                                      actor.check]
     story_checks: list[StoryCheck] = [number.tallies, date.years, kin.family, age.check, name.check,
-                                      title.check, quote.check]
+                                      title.check, quote.check, negation.unpaired]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
     near_checks: list[FactCheck] = [date.check, negation.check]  # counts in loose pairs were false alarms
