@@ -19,6 +19,7 @@ from storyline.claims.slots import (
     NEGATING_VERBS,
     NEGATORS,
     QUOTE_MARKS,
+    SPEECH_VERBS,
     SUBORDINATORS,
     SentenceView,
 )
@@ -141,7 +142,14 @@ def _context(view: SentenceView, position: int) -> set[str]:
 
 
 def _doer(view: SentenceView, position: int) -> tuple[str, str] | None:
-    before = [e for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES]
+    """(entity id, type) of the last actor named before the verb in its clause, unless it is
+    the speaker ("Mr Campbell said police told him the man was not wearing crampons")."""
+    def speaks(at: int) -> bool:
+        after = view.tokens[at + 1 : at + 4]
+        return any(t.lemma in SPEECH_VERBS for t in after)
+    clause = view.clause_of[position]
+    before = [e for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES
+              and view.clause_of[e[0]] == clause and not speaks(e[0])]
     return max(before, key=lambda e: e[0])[1:3] if before else None
 
 
