@@ -328,5 +328,6 @@ def _apart_flip(a: SentenceView, pa: int, b: SentenceView, pb: int, lemma: str) 
         return False
     shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}
     run_a, run_b = _object_run(a, pa), _object_run(b, pb)
-    return (len(shared) >= CLAUSE_WORDS and bool(shared & (_participants(a, pa) | _participants(b, pb)))
-            and bool(run_a) and bool(run_b) and run_a[-1] == run_b[-1])
+    named = bool(shared & (_participants(a, pa) | _participants(b, pb)))
+    return ((len(shared) >= CLAUSE_WORDS and named) or len(shared) > CLAUSE_WORDS) and bool(run_a) and bool(
+        run_b) and run_a[-1] == run_b[-1]
