@@ -40,6 +40,10 @@ PREDICATE_WORDS = 3
 MODALS = {"may", "might", "could", "should", "can", "would", "'d", "’d"}
 COPULAS = {"be", "have"}
 CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
+#: Negative quantifiers heading a subject ("no one", "none of the victims", "no suspects").
+QUANTIFIERS = {"no", "none", "nobody", "nothing", "no-one", "noone", "neither"}
+#: What may stand between such a quantifier and its verb: the rest of the subject, auxiliaries.
+SUBJECT_WORDS = ("NOUN", "PROPN", "ADJ", "NUM", "DET", "AUX", "ADV")
 OBJECT = ("NOUN", "PROPN", "ADJ")
 
 
@@ -49,6 +53,34 @@ def _verbs(view: SentenceView) -> dict[str, list[int]]:
         if tok.pos == "VERB" and tok.lemma not in LIGHT_VERBS and len(tok.lemma) > 2:
             found.setdefault(tok.lemma, []).append(i)
     return found
+
+
+def _negated(view: SentenceView, position: int) -> bool | None:
+    """Whether the verb is negated: by "not", "never", "refused to", "found no"
+    (``SentenceView.negated``; "No. 5 seed" after it is a number, not "no"). ``None`` when a
+    negative quantifier heads its subject ("no suspects have been taken", "none of those offers
+    are believed"): that says who, not whether, and matches neither polarity."""
+    tokens = view.tokens
+    if _number_sign(view, position + 1):
+        before = {t.text.lower() for t in tokens[max(0, position - 3) : position]}
+        return bool(before & NEGATORS)
+    if view.negated(position):
+        return True
+    for j in range(position - 1, -1, -1):
+        tok = tokens[j]
+        if tok.text.lower() in QUANTIFIERS and not _number_sign(view, j):
+            return None
+        if tok.pos not in SUBJECT_WORDS and tok.text.lower() not in ("of", "-"):
+            return False
+    return False
+
+
+def _number_sign(view: SentenceView, position: int) -> bool:
+    """ "No. 5", "No 5": a number sign."""
+    if position + 1 >= len(view.tokens) or view.tokens[position].text != "No":
+        return False
+    following = view.tokens[position + 1].text
+    return following == "." or following[:1].isdigit()
 
 
 def _conditional(view: SentenceView, position: int) -> bool:
@@ -176,8 +208,8 @@ def _flips(a: SentenceView, b: SentenceView) -> list[tuple[str, bool, bool]]:
         if len(verbs_a[lemma]) != 1 or len(verbs_b[lemma]) != 1:
             continue
         pa, pb = verbs_a[lemma][0], verbs_b[lemma][0]
-        neg_a, neg_b = a.negated(pa), b.negated(pb)
-        if neg_a != neg_b:
+        neg_a, neg_b = _negated(a, pa), _negated(b, pb)
+        if neg_a is not None and neg_b is not None and neg_a != neg_b:
             flips.append((lemma, neg_a, _comparable(a, pa, b, pb, lemma)))
     return flips
 
@@ -221,7 +253,7 @@ def _modifier(view: SentenceView, position: int) -> bool:
 def _copula_not(view: SentenceView, position: int) -> bool:
     """ "was not the target", "wasn't", "did not have"."""
     after = view.tokens[position + 1].text.lower() if position + 1 < len(view.tokens) else ""
-    return after in NEGATORS or view.negated(position)
+    return after in NEGATORS or bool(_negated(view, position))
 
 
 def _predicate(view: SentenceView, position: int) -> tuple[str, ...]:
@@ -281,9 +313,9 @@ def _participants(view: SentenceView, position: int) -> set[str]:
     return {t.lemma.lower() for i, t in enumerate(view.tokens) if view.clause_of[i] == clause and t.pos == "PROPN"}
 
 
-def _negated_verbs(view: SentenceView) -> dict[str, tuple[int, bool]]:
+def _negated_verbs(view: SentenceView) -> dict[str, tuple[int, bool | None]]:
     """Content verbs said once in the sentence: lemma -> (position, negated)."""
-    return {lemma: (spots[0], view.negated(spots[0])) for lemma, spots in _verbs(view).items() if len(spots) == 1}
+    return {lemma: (spots[0], _negated(view, spots[0])) for lemma, spots in _verbs(view).items() if len(spots) == 1}
 
 
 def unpaired(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
@@ -293,17 +325,17 @@ def unpaired(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     Supreme Court will take up Boise's appeal"). Indexed by verb, so only sentences sharing a
     verb are compared."""
     fact_of = {id(v): f.id for f in facts for v in f.views}
-    by_verb: dict[str, list[tuple[SentenceView, int, bool]]] = {}
+    by_verb: dict[str, list[tuple[SentenceView, int, bool | None]]] = {}
     for view in (v for f in facts for v in f.views):
         if not view.is_question():
             for lemma, (position, negated) in _negated_verbs(view).items():
                 by_verb.setdefault(lemma, []).append((view, position, negated))
     conflicts: list[Conflict] = []
     for lemma, spots in sorted(by_verb.items()):
-        denials = [s for s in spots if s[2]]
+        denials = [s for s in spots if s[2] is True]
         for a, pa, _ in denials:
             for b, pb, neg_b in spots:
-                if neg_b or a.article_id == b.article_id or fact_of[id(a)] == fact_of[id(b)]:
+                if neg_b is not False or a.article_id == b.article_id or fact_of[id(a)] == fact_of[id(b)]:
                     continue
                 if _apart_flip(a, pa, b, pb, lemma):
                     conflicts += merge([_disagreement(lemma, True, a, b)], evidence.outlet_of)
