@@ -64,15 +64,15 @@ def _negated(view: SentenceView, position: int) -> bool | None:
     if _number_sign(view, position + 1):
         before = {t.text.lower() for t in tokens[max(0, position - 3) : position]}
         return bool(before & NEGATORS)
-    if view.negated(position):
-        return True
+    if any(t.text.lower() in NEGATORS for t in tokens[max(0, position - 3) : position]):
+        return view.negated(position)
     for j in range(position - 1, -1, -1):
         tok = tokens[j]
         if tok.text.lower() in QUANTIFIERS and not _number_sign(view, j):
             return None
         if tok.pos not in SUBJECT_WORDS and tok.text.lower() not in ("of", "-"):
-            return False
-    return False
+            break
+    return view.negated(position)
 
 
 def _number_sign(view: SentenceView, position: int) -> bool:
