@@ -59,6 +59,11 @@ FOUND = {
         "its law allowing officers to ticket individuals sleeping on sidewalks.",
         "The United States Supreme Court will take up Boise's appeal in the case of Martin v. Boise, filings "
         "showed Monday."),
+    "one person named before an apposition": (
+        "Mark Vinar, an Australian climber from Perth, has been presumed dead after falling over half a "
+        "kilometre from New Zealand's highest peak, Mount Cook.",
+        "Dr Mark Vinar, 43, is not presumed dead after disappearing off Zurbriggens Ridge, on Mt Cook, on "
+        "Thursday."),
 }
 
 QUIET = {
@@ -99,6 +104,10 @@ QUIET = {
     "another doer": (
         "The House did not pass the emergency spending bill for Valdoria on Monday.",
         "The Senate passed the emergency spending bill for Valdoria on Monday."),
+    "a claim reported, not stated": (
+        "Gray, while armed, did not point the gun; others said they had heard that there had been no gun at all.",
+        "Many in the community contest police allegations that Gray pointed a gun at cops when he was shot "
+        "during a confrontation with two plainclothes officers."),
     "not only": (
         "The earthquake not only destroyed the harbour of Valdoria but also flooded the old town.",
         "The earthquake destroyed the harbour of Valdoria, officials said."),

@@ -39,6 +39,9 @@ CONDITIONS = {"until", "unless", "without", "only", "till", "if"}
 PREDICATE_WORDS = 3
 MODALS = {"may", "might", "could", "should", "can", "would", "'d", "’d"}
 COPULAS = {"be", "have"}
+#: Nouns whose "that" clause is a claim reported, not a fact stated.
+CLAIM_NOUNS = {"allegation", "claim", "accusation", "rumor", "rumour", "speculation", "suggestion", "theory",
+               "assertion", "suspicion"}
 CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
 #: Negative quantifiers heading a subject ("no one", "none of the victims", "no suspects").
 QUANTIFIERS = {"no", "none", "nobody", "nothing", "no-one", "noone", "neither"}
@@ -151,9 +154,21 @@ def _refused(view: SentenceView, position: int) -> bool:
             and view.tokens[position - 2].lemma in NEGATING_VERBS and view.asserted(position - 2))
 
 
+def _claimed(view: SentenceView, position: int) -> bool:
+    """The verb is the content of a claim the sentence reports, not states ("contest police
+    allegations that Gray pointed a gun")."""
+    for j in range(position - 1, max(0, position - 8), -1):
+        if view.tokens[j].text.lower() == "that":
+            noun = view.tokens[j - 1]
+            return noun.pos == "NOUN" and noun.lemma.lower() in CLAIM_NOUNS
+    return False
+
+
 def _asserted(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
     """Both sentences state the verb as a fact, or under one modal, or one says what a thing
     would do and the other what it is for ("a bill that would not raise" / "a bill to raise")."""
+    if _claimed(a, pa) or _claimed(b, pb):
+        return False
     if (a.asserted(pa) or _refused(a, pa)) and (b.asserted(pb) or _refused(b, pb)):
         return True
     would_a, would_b = _modal(a, pa) in ("would", "'d", "’d"), _modal(b, pb) in ("would", "'d", "’d")
@@ -175,14 +190,20 @@ def _context(view: SentenceView, position: int) -> set[str]:
 
 def _doer(view: SentenceView, position: int) -> tuple[str, str] | None:
     """(entity id, type) of the last actor named before the verb in its clause, unless it is
-    the speaker ("Mr Campbell said police told him the man was not wearing crampons")."""
+    the speaker ("Mr Campbell said police told him the man was not wearing crampons"); for a
+    clause that opens on its auxiliary after an apposition, the sentence's first actor."""
     def speaks(at: int) -> bool:
         after = view.tokens[at + 1 : at + 4]
         return any(t.lemma in SPEECH_VERBS for t in after)
     clause = view.clause_of[position]
-    before = [e for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES
-              and view.clause_of[e[0]] == clause and not speaks(e[0])]
-    return max(before, key=lambda e: e[0])[1:3] if before else None
+    actors = [e for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES and not speaks(e[0])]
+    before = [e for e in actors if view.clause_of[e[0]] == clause]
+    if before:
+        return max(before, key=lambda e: e[0])[1:3]
+    start = view.clause_of.index(clause)
+    if actors and view.tokens[start + (view.tokens[start].pos == "PUNCT")].pos == "AUX":
+        return min(actors, key=lambda e: e[0])[1:3]  # "Mark Vinar, 43, | is not presumed dead"
+    return None
 
 
 def _other_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
@@ -240,7 +261,13 @@ def _same_clause(a: SentenceView, b: SentenceView, lemma: str) -> bool:
     if _modifier(a, pa) or _modifier(b, pb):
         return False
     shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}
-    return len(shared) >= CLAUSE_WORDS and bool(_objects(a, pa) & _objects(b, pb))
+    return len(shared) + _same_doer(a, pa, b, pb) >= CLAUSE_WORDS and bool(_objects(a, pa) & _objects(b, pb))
+
+
+def _same_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
+    """One actor does both (counts as a shared word even when named outside the clause)."""
+    doer = _doer(a, pa)
+    return doer is not None and doer == _doer(b, pb)
 
 
 def _modifier(view: SentenceView, position: int) -> bool:
@@ -360,6 +387,8 @@ def _apart_flip(a: SentenceView, pa: int, b: SentenceView, pb: int, lemma: str) 
         return False
     shared = (a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {lemma}
     run_a, run_b = _object_run(a, pa), _object_run(b, pb)
-    named = bool(shared & (_participants(a, pa) | _participants(b, pb)))
-    return ((len(shared) >= CLAUSE_WORDS and named) or len(shared) > CLAUSE_WORDS) and bool(run_a) and bool(
+    doer = _same_doer(a, pa, b, pb)
+    named = doer or bool(shared & (_participants(a, pa) | _participants(b, pb)))
+    words = len(shared) + doer
+    return ((words >= CLAUSE_WORDS and named) or words > CLAUSE_WORDS) and bool(run_a) and bool(
         run_b) and run_a[-1] == run_b[-1]
