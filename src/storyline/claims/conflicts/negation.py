@@ -43,6 +43,8 @@ COPULAS = {"be", "have"}
 CLAIM_NOUNS = {"allegation", "claim", "accusation", "rumor", "rumour", "speculation", "suggestion", "theory",
                "assertion", "suspicion"}
 CONTENT = ("NOUN", "VERB", "PROPN", "ADJ")
+#: "Almost not" and "ever" (superlatives, questions): no plain yes or no to compare.
+HEDGES = {"barely", "hardly", "scarcely", "rarely", "seldom", "ever"}
 #: Negative quantifiers heading a subject ("no one", "none of the victims", "no suspects").
 QUANTIFIERS = {"no", "none", "nobody", "nothing", "no-one", "noone", "neither"}
 #: What may stand between such a quantifier and its verb: the rest of the subject, auxiliaries.
@@ -62,8 +64,12 @@ def _negated(view: SentenceView, position: int) -> bool | None:
     """Whether the verb is negated: by "not", "never", "refused to", "found no"
     (``SentenceView.negated``; "No. 5 seed" after it is a number, not "no"). ``None`` when a
     negative quantifier heads its subject ("no suspects have been taken", "none of those offers
-    are believed"): that says who, not whether, and matches neither polarity."""
+    are believed"): that says who, not whether, and matches neither polarity; so does a hedge
+    (``HEDGES``)."""
     tokens = view.tokens
+    near = {t.text.lower() for t in tokens[max(0, position - 2) : position]}
+    if near & HEDGES:
+        return None  # "barely landed a blow", "the greatest I've ever seen": neither yes nor no
     if _number_sign(view, position + 1):
         before = {t.text.lower() for t in tokens[max(0, position - 3) : position]}
         return bool(before & NEGATORS)
@@ -164,10 +170,17 @@ def _claimed(view: SentenceView, position: int) -> bool:
     return False
 
 
+def _prepositional(view: SentenceView, position: int) -> bool:
+    """A gerund after a preposition names an activity, it does not state it ("negotiating about
+    returning for the sequel")."""
+    return (position > 0 and view.tokens[position].text.lower().endswith("ing")
+            and view.tokens[position - 1].pos == "ADP")
+
+
 def _asserted(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
     """Both sentences state the verb as a fact, or under one modal, or one says what a thing
     would do and the other what it is for ("a bill that would not raise" / "a bill to raise")."""
-    if _claimed(a, pa) or _claimed(b, pb):
+    if _claimed(a, pa) or _claimed(b, pb) or _prepositional(a, pa) or _prepositional(b, pb):
         return False
     if (a.asserted(pa) or _refused(a, pa)) and (b.asserted(pb) or _refused(b, pb)):
         return True
