@@ -108,6 +108,31 @@ QUIET = {
         "Gray, while armed, did not point the gun; others said they had heard that there had been no gun at all.",
         "Many in the community contest police allegations that Gray pointed a gun at cops when he was shot "
         "during a confrontation with two plainclothes officers."),
+    "another doer, each sentence naming both": (
+        "Klitschko, who was coming off an 11th-round knockout of Tony Thompson in July, landed 178 punches to "
+        "just 30 for Rahman.",
+        "Klitschko eventually wore Rahman down enough to knock him to the canvas in the sixth round, a round "
+        "in which Rahman didn't land a clean punch at all."),
+    "another doer after 'unlike'": (
+        "Unlike stars Jennifer Lawrence, Josh Hutcherson and Liam Hemsworth, Ross is not signed for a sequel.",
+        "The three leads Jennifer Lawrence, Josh Hutcherson, and Liam Hemsworth are already signed on to appear "
+        "in the sequel."),
+    "a hedge": (
+        "But he rarely landed blows above Klitschko's shoulders in the sixth round.",
+        "Klitschko dominated from the outset against the former two-time champion, who barely landed a blow on "
+        "the Ukrainian in the sixth round."),
+    "a superlative with 'ever'": (
+        "\"I've never seen him tear up or choke up like that,\" Frasor said of Tyler Hansbrough.",
+        "Phil Ford is one of the greatest competitors I've ever seen, and Tyler Hansbrough is also."),
+    "a gerund after a preposition": (
+        "Despite reports last week that said Gary Ross would definitely not be returning to direct The Hunger "
+        "Games sequel, Catching Fire, it seems he will be back.",
+        "According to THR, Ross will resume negotiating with Lionsgate about returning for the Games sequel "
+        "Catching Fire at some point on Monday."),
+    "a participle after a parenthetical": (
+        "Gray, while armed, did not point the gun; others said they had heard that there had been no gun at all.",
+        "Sixteen-year-old Kimani Gray was shot and killed on Saturday night after, police say, pointing a gun at "
+        "approaching cops."),
     "not only": (
         "The earthquake not only destroyed the harbour of Valdoria but also flooded the old town.",
         "The earthquake destroyed the harbour of Valdoria, officials said."),

@@ -204,7 +204,8 @@ def _context(view: SentenceView, position: int) -> set[str]:
 def _doer(view: SentenceView, position: int) -> tuple[str, str] | None:
     """(entity id, type) of the last actor named before the verb in its clause, unless it is
     the speaker ("Mr Campbell said police told him the man was not wearing crampons"); for a
-    clause that opens on its auxiliary after an apposition, the sentence's first actor."""
+    clause that opens on its auxiliary or verb after an apposition, the sentence's first actor
+    ("Klitschko, who was coming off a knockout, | landed 178 punches")."""
     def speaks(at: int) -> bool:
         after = view.tokens[at + 1 : at + 4]
         return any(t.lemma in SPEECH_VERBS for t in after)
@@ -214,17 +215,36 @@ def _doer(view: SentenceView, position: int) -> tuple[str, str] | None:
     if before:
         return max(before, key=lambda e: e[0])[1:3]
     start = view.clause_of.index(clause)
-    if actors and view.tokens[start + (view.tokens[start].pos == "PUNCT")].pos == "AUX":
+    opening = start + (view.tokens[start].pos == "PUNCT")
+    finite = opening == position and not view.tokens[position].text.lower().endswith("ing")
+    if actors and (view.tokens[opening].pos == "AUX" or finite):  # not a participle: "..., pointing a gun"
         return min(actors, key=lambda e: e[0])[1:3]  # "Mark Vinar, 43, | is not presumed dead"
     return None
 
 
 def _other_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> bool:
-    """Two doers of one kind, each unnamed by the other sentence ("the House did not" / "the
-    Senate did"); a country and a person are no two doers ("Turkey's president" / "Erdogan")."""
+    """Two doers of one kind ("the House did not" / "the Senate did"; "Klitschko landed 178
+    punches" / "Rahman didn't land a clean punch", though each sentence names both), neither
+    among the other's joint doers ("McConnell" / "McConnell and Kaine"); a country and a person
+    are no two doers ("Turkey's president" / "Erdogan")."""
     mine, theirs = _doer(a, pa), _doer(b, pb)
-    return (mine is not None and theirs is not None and mine[1] == theirs[1] and mine[0] != theirs[0]
-            and mine[0] not in b.entity_ids and theirs[0] not in a.entity_ids)
+    return (mine is not None and theirs is not None and mine[1] == theirs[1]
+            and not _joined(a, mine[0], pa) & _joined(b, theirs[0], pb))
+
+
+def _joined(view: SentenceView, doer: str, position: int) -> set[str]:
+    """The doer and the actors named with it ("Mitch McConnell (R-Ky.) and Sen. Tim Kaine")."""
+    starts = sorted((e[0], e[1]) for e in view.entities if e[0] < position and e[2] in ACTOR_TYPES)
+    found = {doer}
+    last = max((i for i, eid in starts if eid == doer), default=None)
+    if last is None:
+        return found
+    for i, eid in reversed([s for s in starts if s[0] < last]):
+        if any(t.pos not in ("PROPN", "PUNCT", "CCONJ", "NUM") or t.text in (",", ";") for t in view.tokens[i:last]):
+            break
+        found.add(eid)
+        last = i
+    return found
 
 
 def _comparable(a: SentenceView, pa: int, b: SentenceView, pb: int, lemma: str) -> bool:
