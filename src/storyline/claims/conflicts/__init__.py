@@ -157,6 +157,9 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
             conflicts += found
     for story_check in story_checks:
         conflicts += story_check(facts, evidence)
+    from storyline.claims.conflicts.negation_apart import unpaired  # negations the grouping left apart
+
+    conflicts += unpaired(facts, evidence)
     texts = {p.text for c in conflicts for p in c.positions}
     disputed |= {f.id for f in facts if len(f.sources) >= 2 and any(v.text in texts for v in f.views)}
     return _dedupe(conflicts), disputed
