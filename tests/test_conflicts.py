@@ -12,7 +12,7 @@ from storyline import Options, run
 from storyline.claims.conflicts.kin import compatible
 from storyline.claims.conflicts.name import respelled
 from storyline.claims.conflicts.quote import difference
-from storyline.claims.slots import date_parts
+from storyline.claims.slots import date_parts, sentence_views
 from storyline.records import Conflict
 
 BASE_A = ("A powerful earthquake struck the coastal city of Valdoria on Monday, officials said. "
@@ -23,6 +23,13 @@ BASE_B = ("A strong earthquake hit the coastal city of Valdoria on Monday, accor
           "Governor Maria Esteban said the regional hospital could not cope. ")
 
 CASES = {
+    "one figure, two periods": ("Oil output in Valdoria reached 1.2 million barrels a day in September, a record.",
+                                "Valdoria pumped 1.2 million barrels a day in October, the ministry said.", "date",
+                                {"September", "October"}),
+    "a record measured from two dates": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
+                                         "Unemployment in Valdoria dropped to 3.5% in September, marking the lowest "
+                                         "jobless rate since December 1967.", "date",
+                                         {"December 1969", "December 1967"}),
     "tally": ("Twelve people were killed and 40 injured in the quake, police said.",
               "The quake killed 15 people and injured 40 others, police said.", "number", {"Twelve", "15"}),
     "age": ("The governor, 54-year-old Maria Esteban, visited the site.",
@@ -68,6 +75,10 @@ CASES = {
               {"school", "hospital"}),
 }
 CONTROLS = {
+    "two figures, two periods": ("The Valdoria economy added 250,000 jobs in September, the ministry reported.",
+                                 "Employers in Valdoria added 194,000 jobs in October, the ministry said."),
+    "two records": ("Unemployment in Valdoria fell to 3.5%, the lowest rate since December 1969.",
+                    "Wages in Valdoria rose 6% in September, the fastest pace since 1982."),
     "same tally": ("At least 12 people were killed, police said.", "Police said 12 people were killed."),
     "same age": ("The governor, 54-year-old Maria Esteban, visited.", "Maria Esteban, 54-year-old governor, toured."),
     "date of another clause": ("Esteban told the paper after the damage report was released Sunday.",
@@ -121,11 +132,51 @@ LEAD_CASES = {
     "actor": ("The House Oversight Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
               "The House Judiciary Committee voted on Tuesday to subpoena the mayor of Valdoria over the quake.",
               "actor", {"House Oversight Committee", "House Judiciary Committee"}),
+    "a participle after the date": ("President Ana Ruiz on Tuesday signed an executive order intended to protect "
+                                    "the Valdoria harbour after the quake.",
+                                    "President Ana Ruiz signed an executive order Wednesday aimed at protecting the "
+                                    "Valdoria harbour after the quake.", "date", {"Tuesday", "Wednesday"}),
+    "a fronted day": ("On 23 October, the government gave a go-ahead to the navy's request for patrols off Valdoria.",
+                      "On September 23, the government gave a go-ahead to the navy's request for patrols off "
+                      "Valdoria.", "date", {"23 October", "September 23"}),
+    "a statement and an act of one doer": ("President Ana Ruiz on Thursday said she does not believe the report "
+                                           "on the Valdoria dam.",
+                                           "President Ana Ruiz on Monday rejected the report on the Valdoria dam.",
+                                           "date", {"Thursday", "Monday"}),
+    "a date with a verb between": ("Speaker Ana Ruiz asked the council on Tuesday to delay its Valdoria budget "
+                                   "vote set for Jan. 29.",
+                                   "Speaker Ana Ruiz on Wednesday asked the council to postpone its Valdoria "
+                                   "budget vote.", "date", {"Tuesday", "Wednesday"}),
+    "two leads the grouping left apart": ("Former Governor Tom Hale on Monday joined the crowded field of "
+                                          "candidates for mayor of Valdoria.",
+                                          "Tom Hale entered the Valdoria mayoral race on Saturday, promising "
+                                          "cheaper housing.", "date", {"Monday", "Saturday"}),
+    "a hyphenated participle is no verb": ("President Ana Ruiz shredded a just-passed Valdoria relief package "
+                                           "Thursday night, saying it was wasteful.",
+                                           "President Ana Ruiz shredded a just-passed Valdoria relief package "
+                                           "Tuesday night, calling it wasteful.", "date", {"Thursday", "Tuesday"}),
+    "a day before a name": ("President Ana Ruiz said on Friday Valdoria could cut ties with its neighbour over "
+                            "the dam.",
+                            "President Ana Ruiz said on Tuesday Valdoria could cut ties with its neighbour over the "
+                            "dam.", "date", {"Friday", "Tuesday"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),
 }
 LEAD_CONTROLS = {
+    "a statement reporting the act": ("The statue of Ana Ruiz was removed from the Valdoria town hall on Wednesday "
+                                      "morning.",
+                                      "Governor Tom Hale on Monday said the statue of Ana Ruiz has been removed from "
+                                      "the Valdoria town hall."),
+    "the doer's lawyer": ("Tom Hale pleaded guilty to fraud in Valdoria on Tuesday.",
+                          "Tom Hale's attorney on Wednesday said his client would help the Valdoria prosecutors."),
+    "two signings, one of them today": ("The Valdoria Saints signed Tom Hale on Tuesday and Ana Ruiz today.",
+                                        "Wednesday afternoon, the Valdoria Saints signed Ana Ruiz."),
+    "a possessive weekday": ("Friday's semifinal winner will face Valdoria in the final.",
+                             "Valdoria will play the semifinal winner on Saturday."),
+    "two leads, two doers": ("Mayor Ana Ruiz on Monday opened the new bridge of Valdoria.",
+                             "Governor Tom Hale on Saturday closed the old harbour of Valdoria."),
+    "page timestamps": ("21 July 2013 Last updated at 11:11 GMT", "22 July 2013 Last updated at 17:50 GMT"),
     "a charge after the event": ("A former employee opened fire at an office party in Valdoria on Friday, killing "
                                  "one man, police said.",
                                  "A 61-year-old man was charged with murder on Saturday after opening fire at an "
@@ -223,6 +274,10 @@ def test_quote_renderings(a: str, b: str, expected: tuple[str, str] | None) -> N
     (("navy",), ("nato",), False),  # two letters in a short word
     (("international", "woman's", "day"), ("international", "women's", "day"), False),  # plural, not spelling
     (("coast", "guardsman"), ("coast", "guardsmen"), False),
+    (("volodymyr", "zelensky"), ("volodymyr", "zelenskyy"), True),  # a letter added to a long word
+    (("new", "zealand"), ("new", "zealander"), False),  # a demonym
+    (("north", "pakistan"), ("north", "pakistani"), False),
+    (("donald", "trump"), ("donald", "trumps"), False),
 ])
 def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> None:
     assert (respelled(a, b) is not None) is expected
@@ -234,3 +289,51 @@ def test_respelled(a: tuple[str, ...], b: tuple[str, ...], expected: bool) -> No
 ])
 def test_kin_compatible(a: str, b: str, expected: bool) -> None:
     assert compatible(a, b) is expected
+
+
+@pytest.mark.parametrize("a, b, clash", [
+    ("Former Governor Tom Hale on Monday joined the crowded field of candidates hoping to lead the city.",
+     "Tom Hale entered the Valdoria mayoral race on Saturday, promising cheaper housing.", True),
+    ("Mayor Ana Ruiz on Monday opened the new bridge of Valdoria.",
+     "Governor Tom Hale on Saturday closed the old harbour of Valdoria.", False),  # two doers
+    ("Tom Hale said on Friday that the Valdoria inquiry should look into the dam.",
+     "Tom Hale on Wednesday opened the Valdoria dam inquiry.", False),  # a statement and an act
+    ("Tom Hale's lawyer on Friday asked the Valdoria court for bail.",
+     "Tom Hale on Wednesday asked the Valdoria court for bail.", False),  # the doer's lawyer
+    ("Employees at a Valdoria bakery were coping Saturday with the death of their boss.",
+     "A former employee walked into a Valdoria bakery Friday and shot the owner.", False),  # a place is no doer
+])
+def test_main_events_of_two_leads(a: str, b: str, clash: bool) -> None:
+    """Leads compared even when no fact holds them together (``conflicts.lead``)."""
+    from storyline.claims.conflicts import Evidence
+    from storyline.claims.conflicts.lead import _main_events
+    from storyline.entities import resolve_story
+    from storyline.nlp import annotate, load_model
+    from storyline.records import Article
+
+    docs = list(annotate([Article(text=a, outlet="A"), Article(text=b, outlet="B")], load_model(), 2))
+    index = resolve_story(docs)
+    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
+    first, second = (sentence_views(d, entity_of)[0] for d in docs)
+    assert (_main_events(first, second, Evidence(docs, index)) is not None) is clash
+
+
+@pytest.mark.parametrize("a, b, found", [
+    ("The 2017 federal budget that the White House unveiled Monday cuts funding for public radio.",
+     "The White House released its 2019 budget proposal Monday, with deep cuts to public radio.", True),
+    ("The White House on Monday compared its 2019 budget with the 2017 budget of the old cabinet.",
+     "The White House released its 2019 budget proposal Monday.", False),  # two years for one noun
+])
+def test_named_year_of_two_leads(a: str, b: str, found: bool) -> None:
+    """One doer's act on one day naming its object with two years (``conflicts.lead``)."""
+    from storyline.claims.conflicts import Evidence
+    from storyline.claims.conflicts.lead import _main_events
+    from storyline.entities import resolve_story
+    from storyline.nlp import annotate, load_model
+    from storyline.records import Article
+
+    docs = list(annotate([Article(text=a, outlet="A"), Article(text=b, outlet="B")], load_model(), 2))
+    index = resolve_story(docs)
+    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
+    first, second = (sentence_views(d, entity_of)[0] for d in docs)
+    assert (_main_events(first, second, Evidence(docs, index)) is not None) is found

@@ -73,7 +73,7 @@ def _same_fact(sentence: str, value: str, others: list[str]) -> bool:
     for text in others:
         for a, b in _sentences(text):
             other = text[a:b]
-            if re.search(rf"(?<!\w){re.escape(value)}(?!\w)", other):
+            if _is_statement(other) and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", other):
                 shared = len(mine & _words(other))
                 if mine and shared >= SAME_FACT_OVERLAP * min(len(mine), len(_words(other)) or 1):
                     return True
@@ -228,6 +228,16 @@ def _sentence_at(text: str, offset: int) -> str:
     return next((text[a:b] for a, b in _sentences(text) if a <= offset < b), "")
 
 
+#: Page furniture, not a statement of fact: a URL, a byline or a timestamp line.
+FURNITURE = re.compile(r"\w\s*/\s*\w|\b(?:posted|published|updated)\b", re.I)
+
+
+def _is_statement(sentence: str) -> bool:
+    """A sentence an editor could change a fact in: at least five words, no URL or timestamp
+    ("Published April 11, 2007", "com / 2013 / 08 / ellen - degeneres ...")."""
+    return len(re.findall(r"[A-Za-z]{2,}", sentence)) >= 5 and not FURNITURE.search(sentence)
+
+
 def _quoted_in_others(text: str, start: int, others: list[str]) -> bool:
     """The words around a quote site are quoted by another article too."""
     window = re.findall(r"[a-z']+", text[max(0, start - 60) : start].lower())[-5:]
@@ -242,6 +252,8 @@ def sites(story: list[Article], kind: str, rng: random.Random, surnames: set[str
         others = [a.text for i, a in enumerate(story) if i != index]
         for start, end, old, new in FINDERS[kind](article.text, rng, surnames or set()):
             sentence = _sentence_at(article.text, start)
+            if not _is_statement(sentence):
+                continue
             value = old if kind not in ("negation", "quote", "name") else ""
             if kind == "actor":
                 value = f"{old} {article.text[end:].split()[0]}"  # "Judiciary Committee"

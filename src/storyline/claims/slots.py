@@ -84,6 +84,8 @@ def date_parts(expression: str) -> DateParts | None:
                 year = number
             elif 1 <= number <= 31 and month and i > 0 and words[i - 1][:3] in MONTHS:
                 day = number
+            elif 1 <= number <= 31 and i + 1 < len(words) and words[i + 1][:3] in MONTHS and not month:
+                day = number  # "23 October" (day first)
         elif word[:3] in MONTHS and (len(word) == 3 or word in _MONTH_NAMES or word == "sept"):
             seen += month is not None
             month = MONTHS.index(word[:3]) + 1
@@ -155,6 +157,8 @@ class SentenceView:
         for i, tok in enumerate(self.tokens):
             if self.clause_of[i] != clause or tok.pos != "VERB" or tok.lemma in skip:
                 continue
+            if i > 0 and self.tokens[i - 1].text == "-":
+                continue  # "a just-passed bill", "the Democratic-controlled House": an adjective
             distance = position - i if i < position else (i - position) * 2
             if i > position and self.tokens[i - 1].text.lower() == "to":
                 distance *= 4  # "signed the bill Tuesday to aid employers": the date is the signing's

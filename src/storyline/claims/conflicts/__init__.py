@@ -127,14 +127,28 @@ def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> l
 def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> tuple[list[Conflict], set[str]]:
     """Every conflict of the story (``near``: sentence pairs close enough to compare that the
     grouping put in different facts), and the ids of the facts they dispute."""
-    from storyline.claims.conflicts import actor, age, date, kin, name, negation, number, quote, title
+    from storyline.claims.conflicts import (
+        actor,
+        age,
+        date,
+        kin,
+        lead,
+        name,
+        negation,
+        number,
+        period,
+        quote,
+        title,
+    )
 
-    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, actor.check]
-    story_checks: list[StoryCheck] = [number.tallies, date.years, kin.family, age.check, name.check,
+    fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, date.records, period.check,
+                                     negation.check, actor.check]
+    story_checks: list[StoryCheck] = [number.tallies, date.years, lead.check, kin.family, age.check, name.check,
                                       title.check, quote.check]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
-    near_checks: list[FactCheck] = [date.check, negation.check]  # counts in loose pairs were false alarms
+    # counts in loose pairs were false alarms; a figure's period reads equal counts only
+    near_checks: list[FactCheck] = [date.check, date.records, period.check, negation.check]
     for fact, checks in [(f, fact_checks) for f in facts] + [(f, near_checks) for f in near]:
         if len(fact.sources) < 2:
             continue
@@ -144,6 +158,9 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
             conflicts += found
     for story_check in story_checks:
         conflicts += story_check(facts, evidence)
+    from storyline.claims.conflicts.negation_apart import unpaired  # negations the grouping left apart
+
+    conflicts += unpaired(facts, evidence)
     texts = {p.text for c in conflicts for p in c.positions}
     disputed |= {f.id for f in facts if len(f.sources) >= 2 and any(v.text in texts for v in f.views)}
     return _dedupe(conflicts), disputed

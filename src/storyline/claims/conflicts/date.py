@@ -48,6 +48,13 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+#: Words of a record measured from a date ("the most since 2008"), besides "-est" words.
+SUPERLATIVES = {"most", "least", "record", "worst", "best", "first"}
+#: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
+PUBLISHING = {"update", "post", "publish"}
+WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: Time words naming a day relative to the article's ("Wynn on Tuesday and Bell today").
+DEICTIC_DAYS = {"today", "yesterday", "tonight", "tomorrow", "last night", "this morning"}
 #: Words of a lead telling a later stage of a running event (another day of a trial).
 CONTINUATION = {"continue", "resume"}
 ORDINALS = {"second", "third", "fourth", "another", "next"}  # "for the second day"
@@ -75,18 +82,59 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
         if parts is None or _modifier(view, position, expression):
             continue
         clause = view.clause_of[position]
-        if any(other and q != position and view.clause_of[q] == clause and not _modifier(view, q, e)
-               for q, e, other in explicit):
-            continue  # two dates in one clause ("from May to July"); a year naming a thing is not one
+        if any((other or e.lower() in DEICTIC_DAYS) and q != position and view.clause_of[q] == clause
+               and not _modifier(view, q, e) and not _verb_between(view, position, q) for q, e, other in explicit):
+            continue  # two dates of one verb ("from May to July", "Wynn on Tuesday and Bell today")
         before = view.tokens[position - 1].text.lower() if position > 0 else ""
         first = expression.split()[0].lower()
         if before in DATE_BOUNDS or first in DATE_BOUNDS or before in ("[", "("):
             continue  # a bound ("since 2019"), or an editor's gloss ("As it promised [Tuesday]")
         if first in APPROXIMATE or before in APPROXIMATE:  # "around May 3" says May; "mid May" is May
             parts = DateParts(parts.year, parts.month, None, parts.weekday)
-        verb = view.verb_of(position, speech=True)
-        if verb and view.asserted(view.verb_position(verb)):
+        verb = _date_verb(view, position, expression)
+        if verb and not _timestamp(view, verb) and view.asserted(view.verb_position(verb)):
             yield verb, parts, expression, position
+
+
+def _timestamp(view: SentenceView, verb: str) -> bool:
+    """A page's timestamp: a publishing verb and no other content verb ("21 July 2013 Last updated
+    at 11:11 GMT"; not "in a video posted to Twitter on Tuesday night, Trump denounced ...")."""
+    return verb in PUBLISHING and not any(t.pos == "VERB" and t.lemma not in _SKIP | PUBLISHING for t in view.tokens)
+
+
+def _verb_between(view: SentenceView, i: int, j: int) -> bool:
+    """A content verb stands between two positions: each date has its own ("asked on Tuesday to
+    delay the address set for Jan. 29")."""
+    lo, hi = min(i, j), max(i, j)
+    return any(t.pos == "VERB" and t.lemma not in _SKIP for t in view.tokens[lo + 1 : hi])
+
+
+def _date_verb(view: SentenceView, position: int, expression: str) -> str | None:
+    """The verb a date modifies: its clause's nearest verb (``verb_of``), except a participle right
+    after the date when a verb precedes it ("signed an order Wednesday aimed at ...": the signing),
+    and the main verb after a fronted weekday or day ("On Tuesday evening, Biden traveled ...", "On 23
+    October, the government gave ..."; not "In March, ...": a month opening a sentence sets a scene)."""
+    clause = view.clause_of[position]
+    after = position + len(expression.split())
+    if after < len(view.tokens):
+        nxt = view.tokens[after]
+        left = [t.lemma for i, t in enumerate(view.tokens[:position])
+                if t.pos == "VERB" and t.lemma not in _SKIP and view.clause_of[i] == clause]
+        if nxt.pos == "VERB" and nxt.text.lower().endswith(("ed", "ing")):
+            before = view.tokens[position - 1].text.lower() if position else ""
+            if before in ("a", "an", "the", "of", "'s", "’s"):
+                return None  # "a 1998 aggravated assault conviction": the date names a thing
+            if left:
+                return left[-1]
+    verb = view.verb_of(position, speech=True)
+    fronted = clause == view.clause_of[0]
+    parts = date_parts(expression)
+    if verb is None and fronted and parts is not None and (parts.weekday is not None or parts.day is not None):
+        return next((t.lemma for t in view.tokens[after:] if t.pos == "VERB" and t.lemma not in _SKIP), None)
+    return verb
+
+
+_SKIP = LIGHT_VERBS - SPEECH_VERBS
 
 
 def _other_counts(a: SentenceView, b: SentenceView, texts: dict[str, str]) -> bool:
@@ -113,13 +161,32 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
         return False  # a plan and an event
     if verb_a == verb_b:
         return bool((a.clause_lemmas(pa) & b.clause_lemmas(pb)) - {verb_a}) or similarity >= SAME_VERB_SIMILARITY
-    if _sequenced(a, pa, b) or _sequenced(b, pb, a) or _later_stage(a) or _later_stage(b):
+    if _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a) or _later_stage(a) or _later_stage(b):
         return False
     if _lead_event(a, pa) and _lead_event(b, pb):
-        return (verb_a in SAYING) == (verb_b in SAYING)
+        return (verb_a in SAYING) == (verb_b in SAYING) or _one_act(a, pa, verb_a, b, pb, verb_b)
     main = verb_a == a.main_verb() and verb_b == b.main_verb()
     saying = (verb_a in SPEECH_VERBS) == (verb_b in SPEECH_VERBS)  # "defended on Monday" / "said Sunday"
     return main and saying and similarity >= MAIN_VERB_MIN_SIMILARITY
+
+
+def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, verb_b: str) -> bool:
+    """A statement and an act told by two leads are one act when one named doer does both and
+    the statement does not report the other's act ("Trump on Thursday said he doesn't believe
+    the report" / "Trump on Monday rejected the projections"; not "Northam said Monday the statue
+    has been removed" / "the statue was removed Wednesday", nor "Cohen's lawyer said")."""
+    doer = a.subject(pa)
+    if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
+        return False
+    speech, pos, act = (a, pa, verb_b) if verb_a in SAYING else (b, pb, verb_a)
+    return not any(t.lemma == act for t in speech.tokens[pos:])
+
+
+def _possessed(view: SentenceView, entity: str, position: int) -> bool:
+    """The doer's name before ``position`` is a possessor ("Michael Cohen's attorney said")."""
+    ends = [e[3].end for e in view.entities if e[1] == entity and e[0] < position]
+    return any(view.text[end - view.sentence.start : end - view.sentence.start + 2] in ("'s", "’s")
+               for end in ends)
 
 
 def _lead_event(view: SentenceView, position: int) -> bool:
@@ -150,14 +217,15 @@ def _overnight(a: SentenceView, expression: str, parts: DateParts, b: SentenceVi
     return False
 
 
-def _sequenced(view: SentenceView, position: int, other: SentenceView) -> bool:
+def _sequenced(view: SentenceView, position: int, other: SentenceView, other_verb: str) -> bool:
     """``view`` dates a later event than one the other sentence tells too ("charged Saturday
-    after opening fire, killing one" / "opened fire Friday, killing one")."""
-    later = [t for t in view.tokens[position:] if t.text.lower() in SEQUENCE]
-    if not later:
+    after opening fire, killing one" / "walked in Friday and opened fire, killing one"): a sequence
+    word after the date, then a verb of the other sentence other than the one both date."""
+    start = next((i for i in range(position, len(view.tokens)) if view.tokens[i].text.lower() in SEQUENCE), None)
+    if start is None:
         return False
-    verbs = {t.lemma for t in other.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS}
-    return any(t.pos == "VERB" and t.lemma in verbs for t in view.tokens[position + 1 :])
+    verbs = {t.lemma for t in other.tokens if t.pos == "VERB" and t.lemma not in LIGHT_VERBS} - {other_verb}
+    return any(t.pos == "VERB" and t.lemma in verbs for t in view.tokens[start + 1 :])
 
 
 def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
@@ -175,6 +243,36 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                 if (parts.clashes(parts_b) and not _overnight(a, expression, parts, b, expression_b, parts_b)
                         and _same_event(a, b, (verb, pa), (verb_b, pb), similarity)):
                     yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
+
+
+def _records(view: SentenceView) -> dict[str, tuple[DateParts, str]]:
+    """Superlatives measured from a date ("the lowest jobless rate since December 1969": lowest
+    -> December 1969), by the superlative; one each."""
+    found: dict[str, tuple[DateParts, str]] = {}
+    for position, expression in view.times:
+        parts = date_parts(expression)
+        if parts is None or position == 0 or view.tokens[position - 1].text.lower() != "since":
+            continue
+        words = []
+        for tok in reversed(view.tokens[max(0, position - 9) : position - 1]):
+            if tok.text in (",", ";", ":"):
+                break  # "since" opens its own clause; the record is named just before it
+            words.append(tok.text.lower())
+        superlative = next((w for w in words if w in SUPERLATIVES or (w.endswith("est") and len(w) > 5)), None)
+        if superlative:
+            found[superlative] = (parts, expression)
+    return found
+
+
+def records(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
+    """The same record of one fact measured from two dates ("the lowest rate since 1969" /
+    "the lowest since 1967")."""
+    for a, b, _ in fact.pairs():
+        mine, theirs = _records(a), _records(b)
+        for word in sorted(set(mine) & set(theirs)):
+            (pa, ea), (pb, eb) = mine[word], theirs[word]
+            if pa.clashes(pb):
+                yield Disagreement("date", f"the date the {word} level is measured since", ea, a, eb, b)
 
 
 def _named_years(view: SentenceView) -> dict[str, set[int]]:
@@ -221,11 +319,14 @@ def _years(view: SentenceView) -> list[tuple[int, str]]:
 
 
 def _modifier(view: SentenceView, position: int, expression: str) -> bool:
-    """A year naming a thing ("the 2016 election", "2019 federal budget"), not a time."""
+    """A year naming a thing ("the 2016 election", "2019 federal budget", "Tuesday's elections"),
+    not a time."""
     after = position + len(expression.split())
     if after >= len(view.tokens) or view.tokens[after].lemma.lower() in TIME_OF_DAY:
         return False  # "Thursday night"
-    return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ")
+    if position > 0 and view.tokens[position - 1].text.lower() == "on":
+        return False  # "said on Friday Turkey could ...": a day, whatever follows
+    return view.tokens[after].pos in ("NOUN", "PROPN", "ADJ") or view.tokens[after].text in ("'s", "’s")
 
 
 def _nearest_year(start: int, end: int, years: list[tuple[int, str]]) -> str | None:

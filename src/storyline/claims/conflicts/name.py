@@ -32,14 +32,24 @@ def respelled(a: tuple[str, ...], b: tuple[str, ...]) -> str | None:
     if len(diffs) != 1:
         return None
     x, y = diffs[0]
-    if min(len(x), len(y)) < MIN_WORD or x.startswith(y) or y.startswith(x) or x.isdigit() or y.isdigit():
+    if min(len(x), len(y)) < MIN_WORD or x.isdigit() or y.isdigit():
         return None
+    if (x.startswith(y) or y.startswith(x)) and (min(len(x), len(y)) < LONG_WORD or not _extended(x, y)):
+        return None  # "Kim"/"Kimberly", "Rep"/"Republican"; but "Zelensky"/"Zelenskyy" is a respelling
     if _regional(x) == _regional(y):
         return None  # "Theatre"/"Theater", "Recognised"/"Recognized", "Advisers"/"Advisors"
     if _singular(x) == _singular(y):
         return None  # "Woman's Day"/"Women's Day", "Policeman"/"Policemen": number, not spelling
     edits = Levenshtein.distance(x, y)
     return f"{x}/{y}" if edits <= (MAX_EDITS if min(len(x), len(y)) >= LONG_WORD else 1) else None
+
+
+def _extended(x: str, y: str) -> bool:
+    """One long word is the other with one or two letters added that make no plural, possessive or
+    demonym ("Zelensky"/"Zelenskyy"; not "Zealand"/"Zealander", "Pakistan"/"Pakistani")."""
+    short, long_ = sorted((x, y), key=len)
+    extra = long_[len(short):]
+    return len(extra) <= MAX_EDITS and extra not in NOT_RESPELLINGS
 
 
 def _singular(word: str) -> str:
@@ -60,6 +70,9 @@ def _regional(word: str) -> str:
 
 
 
+
+#: Endings that make another word of a name: plurals, possessives, demonyms.
+NOT_RESPELLINGS = {"s", "es", "'s", "’s", "'", "’", "er", "n", "an", "i", "ns", "is", "rs"}
 
 Spellings = dict[tuple[str, ...], dict[str, str]]
 
