@@ -50,8 +50,12 @@ AGE = re.compile(r"\b(?:old|age|ages|aged)\b", re.I)
 #: Words left of a time expression once its lengths are taken out ("for", "about" of "for about
 #: two weeks"): they name no point in time.
 NO_POINT = {"", "a", "an", "the", "for", "about", "around", "nearly", "almost", "over", "under", "up", "to",
-            "more", "than", "less", "just", "some", "within", "next", "first", "past", "last", "several", "few",
-            "at", "least", "later", "after", "before", "of", "roughly", "approximately", "in"}
+            "more", "than", "less", "just", "some", "within", "several", "few", "at", "least", "later", "after",
+            "before", "of", "roughly", "approximately", "in"}
+#: Words that place a unit or a length relative to now ("last month", "the past 24 hours").
+RELATIVE = {"next", "first", "past", "last", "previous", "prior", "preceding", "this", "that"}
+#: A unit alone ("for the month") refers back to a date named elsewhere: it names none itself.
+BARE_UNITS = {"day", "week", "month", "year"}
 
 
 def _times(view: SentenceView) -> set[str]:
@@ -62,7 +66,8 @@ def _times(view: SentenceView) -> set[str]:
         if AGE.search(expression):
             continue
         words = re.sub(r"\W+", " ", DURATION.sub(" ", expression).lower()).split()
-        if any(w not in NO_POINT for w in words):
+        named = [w for w in words if w not in NO_POINT and w not in RELATIVE]
+        if named and (len(named) > 1 or named[0] not in BARE_UNITS or RELATIVE & set(words)):
             points.add(re.sub(r"\b(?:previous|prior|preceding)\b", "last", " ".join(words)))
     return points
 
@@ -180,7 +185,8 @@ def _same_length(a: SentenceView, f: Count, b: SentenceView, g: Count, evidence:
     apart)."""
     (role_a, noun_a), (role_b, noun_b) = _complement(a, f), _complement(b, g)
     unit = sorted(f.nouns & LENGTH_UNITS)[0]
-    return (bool(a.entity_ids & b.entity_ids) and role_a == role_b
+    spans = ("", "of")
+    return (bool(a.entity_ids & b.entity_ids) and (role_a == role_b or (role_a in spans and role_b in spans))
             and (noun_a is None or noun_b is None or noun_a == noun_b)
             and len(_lengths_in(evidence, a.article_id, unit)) == 1
             and len(_lengths_in(evidence, b.article_id, unit)) == 1)
