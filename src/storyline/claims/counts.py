@@ -30,11 +30,13 @@ ADDED = re.compile(r"\b(?:additional|another|further|extra)$", re.I)
 #: Tokens that may stand between a number and the noun it counts ("two of his economic councils").
 BRIDGE = {"of", "his", "her", "their", "its", "the", "a", "-", "new"}
 #: A count followed by these is part of a larger one ("two other victims", "three more boys").
-PARTIAL = {"other", "more", "additional", "remaining", "further", "others"}
+PARTIAL = {"other", "more", "additional", "remaining", "further", "others", "extra"}
 #: Words after a number that bound it ("800 or more troops", "a dozen or so").
 LOWER_AFTER = re.compile(r"^\s*(?:or more|or higher|plus)\b|^\+", re.I)
 UPPER_AFTER = re.compile(r"^\s*(?:or fewer|or less|or under)\b", re.I)
 ABOUT_AFTER = re.compile(r"^\s*or so\b", re.I)
+#: "the 12000 block of": a street address, not a count.
+ADDRESS = re.compile(r"^\s*blocks?\b", re.I)
 #: Nouns that name one counted thing with different words ("two different kinds of tests" /
 #: "twelve different types of tests", "grandkids" / "grandchildren"). Chosen by hand: general
 #: English synonyms, nothing of one story.
@@ -133,6 +135,8 @@ def _read_counts(view: SentenceView, text: str) -> list[Count]:
             continue
         if value.is_integer() and 1800 <= value <= 2100 and not re.search(r"[,.$%]|\d\s*[a-z]", m.text):
             continue  # a year
+        if ADDRESS.match(text[m.end : m.end + 12]) and text[max(0, m.start - 4) : m.start].lower().strip() == "the":
+            continue  # "the 12000 block of East 223rd Street": an address
         end = position + len(m.text.split()) - 1
         words = m.text.split()
         first = next((i for i, w in enumerate(words) if re.search(r"\d", w) or w.lower() in NUMBER_WORDS), 0)

@@ -126,12 +126,12 @@ def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> l
 def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> tuple[list[Conflict], set[str]]:
     """Every conflict of the story (``near``: sentence pairs close enough to compare that the
     grouping put in different facts), and the ids of the facts they dispute."""
-    from storyline.claims.conflicts import actor, age, date, kin, name, negation, number, quote, title
+    from storyline.claims.conflicts import actor, age, date, kin, name, negation, number, number_across, quote, title
 
     fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, negation.check, kin.check,
                                      actor.check]
-    story_checks: list[StoryCheck] = [number.tallies, date.years, kin.family, age.check, name.check,
-                                      title.check, quote.check]
+    story_checks: list[StoryCheck] = [number.tallies, number_across.across, date.years, kin.family, age.check,
+                                      name.check, title.check, quote.check]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
     near_checks: list[FactCheck] = [date.check, negation.check]  # counts in loose pairs were false alarms

@@ -19,7 +19,9 @@ from storyline.claims.figures import APPROX
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
 
-RANGE = re.compile(r"\b(?:between|from)\s+\S+\s+(?:and|to)\b|\d\s*(?:-|–|to)\s*\d", re.I)
+#: A range of numbers ("between 10 and 20", "from $5 to", "10-12"); a range of dates ("between July
+#: and October 2020") bounds no count.
+RANGE = re.compile(r"\b(?:between|from)\s+\S*\d\S*\s+(?:and|to)\b|\d\s*(?:-|–|to)\s*\d", re.I)
 #: Values that read as years are dates, not counts.
 YEAR_LIKE = range(1800, 2101)
 #: A sentence with more counts than this is a list. Chosen on ECB+ dev (weapons seized).
@@ -95,8 +97,10 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
         yield from compare(a, b, similarity, evidence)
 
 
-def compare(a: SentenceView, b: SentenceView, similarity: float, evidence: Evidence) -> Iterator[Disagreement]:
-    """The counts two sentences of one fact give one thing with incompatible values."""
+def compare(a: SentenceView, b: SentenceView, similarity: float, evidence: Evidence,
+            pair: tuple[Count, Count] | None = None) -> Iterator[Disagreement]:
+    """The counts two sentences of one fact give one thing with incompatible values (``pair``:
+    only these two counts, already known to count one thing)."""
     texts = evidence.texts
     if RANGE.search(a.text) or RANGE.search(b.text) or _different_times(a, b):
         return
@@ -105,22 +109,21 @@ def compare(a: SentenceView, b: SentenceView, similarity: float, evidence: Evide
         return
     if (len(counts_a) > MAX_COUNTS or len(counts_b) > MAX_COUNTS) and not _parallel(counts_a, counts_b):
         return  # an inventory ("seven rifles, two other rifles, 13 magazines") lists, it does not count one thing
-    for f in counts_a:
-        for g in counts_b:
-            if f.compatible(g) or max(f.value, g.value) > MAX_RATIO * min(f.value, g.value):
-                continue  # ... or far apart: "23 points" in a game, "2,129" in a career
-            shared = _shared(a, f, b, g, similarity)
-            if not shared or (f.is_length and not _same_length(a, f, b, g, evidence)):
-                continue
-            if _loose(a, f, b, g, similarity):
-                continue  # "filed suits in five states" / "suffered setbacks in three states"
-            if a.other_doer(f.position, b, g.position):
-                continue  # "Trump imposed tariffs on $34 billion" / "China imposed tariffs on $60bn"
-            if any(f.compatible(h) for h in counts_b) or any(g.compatible(h) for h in counts_a):
-                continue  # each value is also given by the other article: two counts, not one
-            noun = sorted(shared)[0]
-            what = "additional " + noun[1:] if noun.startswith("+") else noun
-            yield Disagreement("number", f"the number of {what}", f.expression, a, g.expression, b)
+    for f, g in [pair] if pair else [(f, g) for f in counts_a for g in counts_b]:
+        if f.compatible(g) or max(f.value, g.value) > MAX_RATIO * min(f.value, g.value):
+            continue  # ... or far apart: "23 points" in a game, "2,129" in a career
+        shared = set(f.nouns & g.nouns) if pair else _shared(a, f, b, g, similarity)
+        if not shared or (f.is_length and not _same_length(a, f, b, g, evidence)):
+            continue
+        if not pair and _loose(a, f, b, g, similarity):
+            continue  # "filed suits in five states" / "suffered setbacks in three states"
+        if a.other_doer(f.position, b, g.position):
+            continue  # "Trump imposed tariffs on $34 billion" / "China imposed tariffs on $60bn"
+        if any(f.compatible(h) for h in counts_b) or any(g.compatible(h) for h in counts_a):
+            continue  # each value is also given by the other article: two counts, not one
+        noun = sorted(shared)[0]
+        what = "additional " + noun[1:] if noun.startswith("+") else noun
+        yield Disagreement("number", f"the number of {what}", f.expression, a, g.expression, b)
 
 
 def _loose(a: SentenceView, f: Count, b: SentenceView, g: Count, similarity: float) -> bool:
