@@ -45,6 +45,8 @@ SYNONYMS = {"kind": "type", "sort": "type", "variety": "type", "grandkid": "gran
 _NUMERAL = (r"\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety|hundred|dozen")
+#: "two of the three victims": the number after "of (the)" counts the whole a part is taken from.
+WHOLE = re.compile(rf"\b(?:{_NUMERAL})\s+of(?:\s+the)?\s*$", re.I)
 #: A length of time inside a time expression: "ten years", "30 days", "four nights", "three-hour".
 DURATION = re.compile(rf"\b(?P<n>{_NUMERAL})(?:\s*-\s*|\s+)(?P<unit>seconds?|minutes?|hours?|days?|nights?|"
                       r"weeks?|months?|years?|decades?|centuries|century)\b(?!\s*-?\s*old)", re.I)
@@ -141,8 +143,10 @@ def _read_counts(view: SentenceView, text: str) -> list[Count]:
         words = m.text.split()
         first = next((i for i, w in enumerate(words) if re.search(r"\d", w) or w.lower() in NUMBER_WORDS), 0)
         before = " ".join([text[max(0, m.start - 24) : m.start].rstrip(), *words[:first]])  # "more than 80 percent"
-        result.append(_count(value, m.text, before, text[m.end : m.end + 12], _nouns(view, end, m.label), position,
-                             end))
+        nouns = _nouns(view, end, m.label)
+        if WHOLE.search(before):
+            nouns = frozenset("all " + n for n in nouns)  # "two of the three victims": the whole, not what died
+        result.append(_count(value, m.text, before, text[m.end : m.end + 12], nouns, position, end))
     return result + _untagged(view, text) + _lengths(view, text)
 
 

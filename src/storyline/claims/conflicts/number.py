@@ -16,12 +16,15 @@ from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
 from storyline.claims.counts import DURATION, LENGTH_UNITS, NOT_A_LENGTH, Count, counts, number_value, unit_of
 from storyline.claims.facts import Fact
 from storyline.claims.figures import APPROX
-from storyline.claims.slots import SentenceView
+from storyline.claims.slots import SPEECH_VERBS, SentenceView
 from storyline.records import Conflict
 
 #: A range of numbers ("between 10 and 20", "from $5 to", "10-12"); a range of dates ("between July
 #: and October 2020") bounds no count.
 RANGE = re.compile(r"\b(?:between|from)\s+\S*\d\S*\s+(?:and|to)\b|\d\s*(?:-|–|to)\s*\d", re.I)
+#: A figure reported as superseded ("originally reported", "initial reports said").
+SUPERSEDED = re.compile(r"\b(?:originally|initially|first|earlier|previously)\s+(?:reported|said|stated|put|"
+                        r"estimated|thought|believed|announced)\b|\b(?:initial|earlier|early|first)\s+reports?\b", re.I)
 #: Values that read as years are dates, not counts.
 YEAR_LIKE = range(1800, 2101)
 #: A sentence with more counts than this is a list. Chosen on ECB+ dev (weapons seized).
@@ -62,11 +65,14 @@ BARE_UNITS = {"day", "week", "month", "year"}
 
 def _times(view: SentenceView) -> set[str]:
     """The points in time a sentence names, normalised; lengths ("two weeks" of "Tuesday two
-    weeks") and ages are left out: they are counts, compared as counts."""
+    weeks") and ages are left out (they are counts, compared as counts), and so is the day a
+    thing was said."""
     points = set()
-    for _, expression in view.times:
-        if AGE.search(expression):
-            continue
+    for position, expression in view.times:
+        if AGE.search(expression) or re.fullmatch(r"\d{1,3}", expression.strip()):
+            continue  # "Gonsalves, 53,": an age
+        if view.verb_of(position, speech=True) in SPEECH_VERBS:
+            continue  # "the office said Tuesday": when it was said, not when the counted thing happened
         words = re.sub(r"\W+", " ", DURATION.sub(" ", expression).lower()).split()
         named = [w for w in words if w not in NO_POINT and w not in RELATIVE]
         if named and (len(named) > 1 or named[0] not in BARE_UNITS or RELATIVE & set(words)):
@@ -104,6 +110,8 @@ def compare(a: SentenceView, b: SentenceView, similarity: float, evidence: Evide
     texts = evidence.texts
     if RANGE.search(a.text) or RANGE.search(b.text) or _different_times(a, b):
         return
+    if SUPERSEDED.search(a.text) or SUPERSEDED.search(b.text):
+        return  # "news originally reported that two of the three victims died": a figure since replaced
     counts_a, counts_b = counts(a, texts[a.article_id]), counts(b, texts[b.article_id])
     if not counts_a or not counts_b:
         return
