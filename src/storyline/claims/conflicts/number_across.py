@@ -22,9 +22,11 @@ from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
 
-#: Nouns that count too many different things to pin a slot on their own. Chosen by hand.
+#: Nouns that count too many different things to pin a slot on their own, and measures (miles
+#: from where?). Chosen by hand.
 GENERIC = {"people", "person", "percent", "money", "time", "other", "thing", "way", "number", "case",
-           "member", "official", "one", "figure", "part", "point", "report", "state", "country"}
+           "member", "official", "one", "figure", "part", "point", "report", "state", "country",
+           "miles", "feet", "yards", "km", "mph", "pounds", "kg"}
 #: A noun counted more often than this in one story counts many things (a sports season's "games").
 MAX_PER_NOUN = 12
 #: Tokens after a count searched for a named place or body that modifies the counted noun.
@@ -43,7 +45,7 @@ def across(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                 if count.is_length:
                     continue
                 for noun in sorted(count.nouns):
-                    if noun not in GENERIC and not noun.startswith("+") and noun != "miles":
+                    if noun not in GENERIC and not noun.startswith("+"):
                         by_noun[noun].append((view, count))
     conflicts: list[Conflict] = []
     seen: set[tuple[str, int, str, int]] = set()  # a pair counted under two shared nouns is compared once
@@ -67,8 +69,8 @@ def _one_phrase(a: SentenceView, f: Count, b: SentenceView, g: Count) -> bool:
     """The same noun phrase (a second shared word, a shared complement or a shared name right
     after it) counted under the same verb or by the same named doer."""
     by_name = bool(_names_after(a, f) & _names_after(b, g))
-    complement = _complement(a, f)
-    modified = len(f.nouns & g.nouns) >= 2 or by_name or (complement is not None and complement == _complement(b, g))
+    of = _of_noun(a, f)
+    modified = len(f.nouns & g.nouns) >= 2 or by_name or (of is not None and of == _of_noun(b, g))
     verb = a.verb_of(f.position)
     doer = a.subject(f.position)
     same_verb = verb is not None and verb == b.verb_of(g.position)
@@ -81,7 +83,7 @@ def _names_after(view: SentenceView, c: Count) -> set[str]:
     return {e[1] for e in view.entities if c.last < e[0] <= c.last + MODIFIER_WINDOW and e[2] in ("GPE", "LOC", "ORG")}
 
 
-def _complement(view: SentenceView, c: Count) -> str | None:
+def _of_noun(view: SentenceView, c: Count) -> str | None:
     """The noun of an "of" complement of the counted noun ("five articles of impeachment")."""
     tokens = view.tokens[c.last + 1 : c.last + MODIFIER_WINDOW]
     for i, tok in enumerate(tokens[:-1]):
