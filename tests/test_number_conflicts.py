@@ -12,6 +12,12 @@ import pytest
 
 from tests.test_conflicts import _conflicts
 
+VOTERS = ("Carlos Antonio De Bourbon Montenegro, aka Mark Anthony Gonsalves, 53, allegedly submitted more than {} "
+          "fraudulent voter registration applications between July and October 2020, according to a 41-count "
+          "criminal complaint from the Los Angeles County District Attorney’s Office.")
+OTHER_VOTERS = ("A man seeking to run for mayor of a Southern California suburb and a co-defendant allegedly submitted "
+                "8,000 fraudulent voter registration applications on behalf of homeless people, the Los Angeles County "
+                "District Attorney’s Office said Tuesday.")
 FOUND = {
     "years of tax returns": (
         "A federal appeals court ruled Wednesday that President Trump’s accounting firm must turn over his personal "
@@ -53,21 +59,11 @@ FOUND = {
         "Nonfarm payrolls increased by 943,000 for the month while the unemployment rate dropped to 5.4%, according to "
         "the department’s Bureau of Labor Statistics.", {"1,225,900", "943,000"}),
     "one noun phrase in sentences left apart": (
-        "Carlos Antonio De Bourbon Montenegro, aka Mark Anthony Gonsalves, 53, allegedly submitted more than 10,402 "
-        "fraudulent voter registration applications between July and October 2020, according to a 41-count criminal "
-        "complaint from the Los Angeles County District Attorney’s Office.",
-        "A man seeking to run for mayor of a Southern California suburb and a co-defendant allegedly submitted 8,000 "
-        "fraudulent voter registration applications on behalf of homeless people, the Los Angeles County District "
-        "Attorney’s Office said Tuesday.", {"more than 10,402", "8,000"}),
+        VOTERS.format("10,402"), OTHER_VOTERS, {"more than 10,402", "8,000"}),
 }
 QUIET = {
     "a bound and the value inside it": (
-        "Carlos Antonio De Bourbon Montenegro, aka Mark Anthony Gonsalves, 53, allegedly submitted more than 8,000 "
-        "fraudulent voter registration applications between July and October 2020, according to a 41-count criminal "
-        "complaint from the Los Angeles County District Attorney’s Office.",
-        "A man seeking to run for mayor of a Southern California suburb and a co-defendant allegedly submitted 8,000 "
-        "fraudulent voter registration applications on behalf of homeless people, the Los Angeles County District "
-        "Attorney’s Office said Tuesday."),
+        VOTERS.format("8,000"), OTHER_VOTERS),
     "two people's prison terms": (
         "Gigante was serving a 12-year sentence for a racketeering conspiracy conviction in Brooklyn in 1997.",
         "It was narcotics that first sent Gigante to prison, in 1959, when he received a five-year sentence. Genovese "
