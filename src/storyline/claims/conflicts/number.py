@@ -121,7 +121,7 @@ def compare(a: SentenceView, b: SentenceView, similarity: float, evidence: Evide
         if f.compatible(g) or max(f.value, g.value) > MAX_RATIO * min(f.value, g.value):
             continue  # ... or far apart: "23 points" in a game, "2,129" in a career
         shared = set(f.nouns & g.nouns) if pair else _shared(a, f, b, g, similarity)
-        if not shared or (f.is_length and not _same_length(a, f, b, g, evidence)):
+        if not shared or (f.is_length and not _same_length(a, f, b, g, similarity, evidence)):
             continue
         if not pair and _loose(a, f, b, g, similarity):
             continue  # "filed suits in five states" / "suffered setbacks in three states"
@@ -188,16 +188,18 @@ def _complement(view: SentenceView, c: Count) -> tuple[str, str | None]:
     return role, noun
 
 
-def _same_length(a: SentenceView, f: Count, b: SentenceView, g: Count, evidence: Evidence) -> bool:
-    """Two lengths of one thing: sentences naming a common participant (sentences of two people
-    are two lengths), the same role (an offset from an event is no span), the same event or
-    thing measured when both name one, and articles that each give one length in this unit (an
-    article giving two, "a five-year sentence" in 1959 and "a 15-year sentence", tells several
-    apart)."""
+def _same_length(a: SentenceView, f: Count, b: SentenceView, g: Count, similarity: float,
+                 evidence: Evidence) -> bool:
+    """Two lengths of one thing: sentences naming a common participant or worded alike (the prison
+    terms of two people in loosely related sentences are two lengths), the same role (an offset
+    from an event is no span), the same event or thing measured when both name one, and articles
+    that each give one length in this unit (an article giving two, "a five-year sentence" in 1959
+    and "a 15-year sentence", tells several apart)."""
     (role_a, noun_a), (role_b, noun_b) = _complement(a, f), _complement(b, g)
     unit = sorted(f.nouns & LENGTH_UNITS)[0]
     spans = ("", "of")
-    return (bool(a.entity_ids & b.entity_ids) and (role_a == role_b or (role_a in spans and role_b in spans))
+    return ((bool(a.entity_ids & b.entity_ids) or similarity >= NUMBER_MIN_SIMILARITY)
+            and (role_a == role_b or (role_a in spans and role_b in spans))
             and (noun_a is None or noun_b is None or noun_a == noun_b)
             and len(_lengths_in(evidence, a.article_id, unit)) == 1
             and len(_lengths_in(evidence, b.article_id, unit)) == 1)
