@@ -60,6 +60,14 @@ FOUND = {
         "the department’s Bureau of Labor Statistics.", {"1,225,900", "943,000"}),
     "one noun phrase in sentences left apart": (
         VOTERS.format("10,402"), OTHER_VOTERS, {"more than 10,402", "8,000"}),
+    "robbers and thieves": (
+        "The eight robbers, two of whom were disguised as women, stole nearly all the jewellery on display at Harry "
+        "Winston jewellers on the Avenue Montaigne, just off the Champs-Elysees in the French capital.",
+        "A gang of four thieves -- two of them disguised as women -- on Thursday stole nearly all the jewels on display "
+        "at the Harry Winston boutique just off the Champs-Elysees avenue.", {"eight", "four"}),
+    "a length in sentences worded alike": (
+        "The new rules will take effect in about 40 days.",
+        "The new rules will take effect in about 30 days, the department said.", {"40 days", "30 days"}),
 }
 QUIET = {
     "a bound and the value inside it": (

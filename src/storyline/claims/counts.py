@@ -41,7 +41,8 @@ ADDRESS = re.compile(r"^\s*blocks?\b", re.I)
 #: "twelve different types of tests", "grandkids" / "grandchildren"). Chosen by hand: general
 #: English synonyms, nothing of one story.
 SYNONYMS = {"kind": "type", "sort": "type", "variety": "type", "grandkid": "grandchild", "kid": "child",
-            "reception": "catch", "youngster": "child", "automobile": "car", "vehicle": "car"}
+            "reception": "catch", "youngster": "child", "automobile": "car", "vehicle": "car",
+            "thief": "robber"}
 _NUMERAL = (r"\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
             r"seventy|eighty|ninety|hundred|dozen")

@@ -5,7 +5,8 @@ submitted 8,000 fraudulent voter registration applications on behalf of homeless
 The grouping keeps paraphrases with different verbs or extra clauses apart, so the number check
 of a fact never sees them. This finder pairs counts of one specific noun in sentences of two
 articles only when the words pin them to one thing: the noun phrase shares a second word (a
-modifier, "articles of impeachment"), or a place or body named right after it ("delegates from
+modifier, "articles of impeachment"; a noun it is the complement of, "the deaths of seven
+women"), or a place or body named right after it ("delegates from
 American Samoa"), and the counts hang on the same verb or the same named doer. Every gate of the
 number check of a fact then applies (other times, ranges, inventories, another doer, values the
 other article also gives).
@@ -69,8 +70,9 @@ def _one_phrase(a: SentenceView, f: Count, b: SentenceView, g: Count) -> bool:
     """The same noun phrase (a second shared word, a shared complement or a shared name right
     after it) counted under the same verb or by the same named doer."""
     by_name = bool(_names_after(a, f) & _names_after(b, g))
-    of = _of_noun(a, f)
-    modified = len(f.nouns & g.nouns) >= 2 or by_name or (of is not None and of == _of_noun(b, g))
+    of, governor = _of_noun(a, f), _governor(a, f)
+    modified = (len(f.nouns & g.nouns) >= 2 or by_name or (of is not None and of == _of_noun(b, g))
+                or (governor is not None and governor == _governor(b, g)))
     verb = a.verb_of(f.position)
     doer = a.subject(f.position)
     same_verb = verb is not None and verb == b.verb_of(g.position)
@@ -81,6 +83,14 @@ def _one_phrase(a: SentenceView, f: Count, b: SentenceView, g: Count) -> bool:
 def _names_after(view: SentenceView, c: Count) -> set[str]:
     """Places and bodies named just after a count ("two delegates in the caucuses in American Samoa")."""
     return {e[1] for e in view.entities if c.last < e[0] <= c.last + MODIFIER_WINDOW and e[2] in ("GPE", "LOC", "ORG")}
+
+
+def _governor(view: SentenceView, c: Count) -> str | None:
+    """The noun a count is the complement of ("the deaths of seven women" -> "death")."""
+    before = view.tokens[max(0, c.position - 2) : c.position]
+    if len(before) == 2 and before[1].text.lower() == "of" and before[0].pos == "NOUN":
+        return before[0].lemma.lower()
+    return None
 
 
 def _of_noun(view: SentenceView, c: Count) -> str | None:
