@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.claims.counts import rounding
 from tests.test_conflicts import _conflicts
 
 VOTERS = ("Carlos Antonio De Bourbon Montenegro, aka Mark Anthony Gonsalves, 53, allegedly submitted more than {} "
@@ -95,6 +96,11 @@ QUIET = {
     "a bound after the number": (
         "The Trump administration is planning to dispatch 800 or more active duty troops to the southern border.",
         "The administration will send about 1,000 troops to the U.S.-Mexico border, a defense official confirmed."),
+    "a rounded figure": (
+        "WASHINGTON – The House passed a $1.37 trillion spending package that includes money for President Donald "
+        "Trump's border wall and funding for gun violence research.",
+        "The Democratic-controlled House on Tuesday approved a $1.4 trillion federal spending bill that includes "
+        "funding for President Trump's border wall and for gun violence research."),
     "two close approximations": (
         "About 40 houses collapsed in the old town, the mayor said.",
         "Nearly 45 houses collapsed in the old town, the mayor said."),
@@ -113,3 +119,11 @@ def test_number_conflict_found(tmp_path: Path, name: str) -> None:
 def test_number_agreement_or_two_things(tmp_path: Path, name: str) -> None:
     a, b = QUIET[name]
     assert [c for c in _conflicts(tmp_path, a, b) if c.kind == "number"] == []
+
+
+@pytest.mark.parametrize("expression, value, half_unit", [
+    ("$1.4 trillion", 1.4e12, 0.05e12), ("15,300", 15300, 50), ("300", 300, 0), ("$100 million", 1e8, 0),
+    ("5.4%", 5.4, 0.05), ("1,225,900", 1225900, 50),
+])
+def test_rounding_of_a_written_figure(expression: str, value: float, half_unit: float) -> None:
+    assert rounding(expression, value) == pytest.approx(half_unit)

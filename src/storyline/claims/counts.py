@@ -62,6 +62,26 @@ TEENS_AND_TENS = {"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "f
                   "eighty": 80, "ninety": 90, "dozen": 12}
 
 
+#: Whole numbers written from this size on are read as rounded to their last non-zero digit
+#: ("15,300"); smaller ones are exact ("300 rounds", "$100 million"). Chosen by hand.
+ROUNDED_FROM = 1000
+
+
+def rounding(expression: str, value: float) -> float:
+    """Half the unit of the last digit an expression gives: 0.05e12 for "$1.4 trillion", 50 for
+    "15,300", 0 for "300" and "$100 million" (small whole numbers are exact)."""
+    found = re.search(r"\d[\d,]*(?:\.(\d+))?", expression)
+    if not found:
+        return 0.0
+    written = float(found[0].replace(",", ""))
+    scale = value / written if written else 1.0
+    if found[1]:
+        return 0.5 * 10 ** -len(found[1]) * scale
+    digits = found[0].replace(",", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 0.5 * 10**zeros * scale if written >= ROUNDED_FROM and zeros else 0.0
+
+
 def number_value(text: str) -> float | None:
     """``parse_number`` plus the number words it does not know ("twelve", "forty")."""
     value = parse_number(text)
@@ -92,7 +112,12 @@ class Count:
 
     def compatible(self, other: Count) -> bool:
         """Their intervals meet; two approximations must each fall in the other's interval
-        ("about 40" / "about 45" agree, "about 300 rounds" / "about 391 rounds" do not)."""
+        ("about 40" / "about 45" agree, "about 300 rounds" / "about 391 rounds" do not); a value
+        rounded agrees with the precise one ("$1.4 trillion" / "$1.37 trillion", "15,300" /
+        "15,299")."""
+        if abs(self.value - other.value) <= max(rounding(self.expression, self.value),
+                                                rounding(other.expression, other.value)):
+            return True
         if self.approximate and other.approximate:
             return self.low <= other.value <= self.high and other.low <= self.value <= other.high
         return self.low <= other.high and other.low <= self.high
