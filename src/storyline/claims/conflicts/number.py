@@ -71,8 +71,9 @@ def _times(view: SentenceView) -> set[str]:
     for position, expression in view.times:
         if AGE.search(expression) or re.fullmatch(r"\d{1,3}", expression.strip()):
             continue  # "Gonsalves, 53,": an age
-        if view.verb_of(position, speech=True) in SPEECH_VERBS:
+        if view.verb_of(position, speech=True) in SPEECH_VERBS - {"add"}:
             continue  # "the office said Tuesday": when it was said, not when the counted thing happened
+            # ("added 250,000 jobs in September" is no saying)
         words = re.sub(r"\W+", " ", DURATION.sub(" ", expression).lower()).split()
         named = [w for w in words if w not in NO_POINT and w not in RELATIVE]
         if named and (len(named) > 1 or named[0] not in BARE_UNITS or RELATIVE & set(words)):
