@@ -302,6 +302,11 @@ def test_kin_compatible(a: str, b: str, expected: bool) -> None:
      "Tom Hale on Wednesday asked the Valdoria court for bail.", False),  # the doer's lawyer
     ("Employees at a Valdoria bakery were coping Saturday with the death of their boss.",
      "A former employee walked into a Valdoria bakery Friday and shot the owner.", False),  # a place is no doer
+    # one doer's act on one day naming its object with two years
+    ("The 2017 federal budget that the White House unveiled Monday cuts funding for public radio.",
+     "The White House released its 2019 budget proposal Monday, with deep cuts to public radio.", True),
+    ("The White House on Monday compared its 2019 budget with the 2017 budget of the old cabinet.",
+     "The White House released its 2019 budget proposal Monday.", False),  # two years for one noun
 ])
 def test_main_events_of_two_leads(a: str, b: str, clash: bool) -> None:
     """Leads compared even when no fact holds them together (``conflicts.lead``)."""
@@ -317,23 +322,3 @@ def test_main_events_of_two_leads(a: str, b: str, clash: bool) -> None:
     first, second = (sentence_views(d, entity_of)[0] for d in docs)
     assert (_main_events(first, second, Evidence(docs, index)) is not None) is clash
 
-
-@pytest.mark.parametrize("a, b, found", [
-    ("The 2017 federal budget that the White House unveiled Monday cuts funding for public radio.",
-     "The White House released its 2019 budget proposal Monday, with deep cuts to public radio.", True),
-    ("The White House on Monday compared its 2019 budget with the 2017 budget of the old cabinet.",
-     "The White House released its 2019 budget proposal Monday.", False),  # two years for one noun
-])
-def test_named_year_of_two_leads(a: str, b: str, found: bool) -> None:
-    """One doer's act on one day naming its object with two years (``conflicts.lead``)."""
-    from storyline.claims.conflicts import Evidence
-    from storyline.claims.conflicts.lead import _main_events
-    from storyline.entities import resolve_story
-    from storyline.nlp import annotate, load_model
-    from storyline.records import Article
-
-    docs = list(annotate([Article(text=a, outlet="A"), Article(text=b, outlet="B")], load_model(), 2))
-    index = resolve_story(docs)
-    entity_of = {key: (eid, e.type) for key, eid in index.by_mention.items() if (e := index.get(eid))}
-    first, second = (sentence_views(d, entity_of)[0] for d in docs)
-    assert (_main_events(first, second, Evidence(docs, index)) is not None) is found

@@ -83,10 +83,20 @@ def _same_fact(sentence: str, value: str, others: list[str]) -> bool:
 Finder = Callable[[str, random.Random, set[str]], Iterator[tuple[int, int, str, str]]]
 
 
+#: A number right after these is a day of a month ("September 11 attacks", "the Jan. 6 committee")
+#: or an age ("at age 87", "ages 13 and 15"): the date and age kinds change those, not ``number``.
+NOT_A_COUNT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$|"
+                         r"\b(?:age|ages|aged|age of)\s+(?:\d+\s+and\s+)?$", re.I)
+
+
 def _number(text: str, rng: random.Random, surnames: set[str]) -> Iterator[tuple[int, int, str, str]]:
+    """A count an editor could mistype ("eight boys", "943,000 jobs"); a day of a month or an age
+    before a word is a date or an age, changed by those kinds' finders."""
     for m in re.finditer(r"(?<![\w.,$-])(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")(?= [a-z]{3,})",
                          text):
         word = m[1]
+        if NOT_A_COUNT.search(text[max(0, m.start() - 16) : m.start()]):
+            continue
         if word in NUMBER_WORDS:
             new = rng.choice([w for w in NUMBER_WORDS if abs(NUMBER_WORDS.index(w) - NUMBER_WORDS.index(word)) > 1])
         else:

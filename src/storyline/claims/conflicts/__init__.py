@@ -135,7 +135,9 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
         lead,
         name,
         negation,
+        negation_apart,
         number,
+        number_across,
         period,
         quote,
         title,
@@ -143,8 +145,8 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
 
     fact_checks: list[FactCheck] = [number.check, date.check, date.named_years, date.records, period.check,
                                      negation.check, actor.check]
-    story_checks: list[StoryCheck] = [number.tallies, date.years, lead.check, kin.family, age.check, name.check,
-                                      title.check, quote.check]
+    story_checks: list[StoryCheck] = [number.tallies, number_across.across, date.years, lead.check, kin.family,
+                                      age.check, name.check, title.check, quote.check, negation_apart.unpaired]
     conflicts: list[Conflict] = []
     disputed: set[str] = set()
     # counts in loose pairs were false alarms; a figure's period reads equal counts only
@@ -158,9 +160,6 @@ def find_conflicts(facts: list[Fact], near: list[Fact], evidence: Evidence) -> t
             conflicts += found
     for story_check in story_checks:
         conflicts += story_check(facts, evidence)
-    from storyline.claims.conflicts.negation_apart import unpaired  # negations the grouping left apart
-
-    conflicts += unpaired(facts, evidence)
     texts = {p.text for c in conflicts for p in c.positions}
     disputed |= {f.id for f in facts if len(f.sources) >= 2 and any(v.text in texts for v in f.views)}
     return _dedupe(conflicts), disputed
