@@ -20,7 +20,7 @@ NEUS_STORIES = 40
 ECB_TOPICS = (2,)
 SEED = 7
 #: Floors and ceilings a little below/above what was measured on this sample (benchmarks/RESULTS.md).
-MIN_FOUND = 0.37  # measured 32 of 79 injected = 0.41 (0.38 before the lead-date and year checks)
+MIN_FOUND = 0.42  # measured 36 of 79 injected = 0.46 (0.41 before the third round: dates, numbers, negation, kin, age)
 MAX_FLAGGED_PER_100 = 6.0  # measured 1 conflict on the 42 unchanged stories = 2.4
 
 
