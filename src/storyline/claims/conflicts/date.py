@@ -52,7 +52,6 @@ SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insi
 SUPERLATIVES = {"most", "least", "record", "worst", "best", "first"}
 #: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
 PUBLISHING = {"update", "post", "publish"}
-WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: Time words naming a day relative to the article's ("Wynn on Tuesday and Bell today").
 DEICTIC_DAYS = {"today", "yesterday", "tonight", "tomorrow", "last night", "this morning"}
 #: Words of a lead telling a later stage of a running event (another day of a trial).

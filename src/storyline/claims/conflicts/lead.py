@@ -75,7 +75,7 @@ def _main_events(a: SentenceView, b: SentenceView, evidence: Evidence) -> Disagr
         return _named_year(a, b)  # one doer, one day: one event, whatever the verbs
     if (verb_a in SAYING or verb_b in SAYING) and verb_a != verb_b:
         return None  # "said on Friday" / "suggested Wednesday": two statements, or a statement of an act
-    if (_overnight(a, expr_a, parts_a, b, expr_b, parts_b) or _overnight(a, expr_a, parts_a, b, expr_b, parts_b)
+    if (_overnight(a, expr_a, parts_a, b, expr_b, parts_b)
             or a.future(pa) != b.future(pb) or _later_stage(a) or _later_stage(b)
             or _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a)):
         return None
