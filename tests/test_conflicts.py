@@ -159,6 +159,10 @@ LEAD_CASES = {
                             "the dam.",
                             "President Ana Ruiz said on Tuesday Valdoria could cut ties with its neighbour over the "
                             "dam.", "date", {"Friday", "Tuesday"}),
+    "a verb of saying used for an act": ("A federal judge in Valdoria added a new legal blockade to the dam "
+                                         "project early Wednesday.",
+                                         "A federal judge in Valdoria delivered a second blow to the dam project "
+                                         "on Monday.", "date", {"early Wednesday", "Monday"}),
     "increments": ("The Valdoria government secured 200 million more doses of the vaccine, officials said.",
                    "The Valdoria government secured an additional 260 million doses of the vaccine, officials said.",
                    "number", {"200 million", "additional 260 million"}),

@@ -48,6 +48,11 @@ APPROXIMATE = {"around", "about", "early", "late", "mid", "circa", "roughly"}
 SAYING = SPEECH_VERBS | {"notify", "declare", "warn", "confirm", "reveal", "insist", "argue", "acknowledge",
                          "unveil", "urge", "tweet", "testify", "vow", "pledge"}
 
+#: Verbs of saying that also name an act when a thing follows ("added a new legal blockade",
+#: "confirmed Judge Barrett", "unveiled the text", "claimed responsibility", "reported 15,000 cases").
+ACT_OR_SAYING = {"add", "confirm", "announce", "unveil", "declare", "report", "claim", "reveal", "acknowledge"}
+#: The slot of the leads' main event: one conflict however each pair of leads words it.
+MAIN_EVENT = "when the main event happened"
 #: Words of a record measured from a date ("the most since 2008"), besides "-est" words.
 SUPERLATIVES = {"most", "least", "record", "worst", "best", "first"}
 #: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
@@ -163,13 +168,27 @@ def _same_event(a: SentenceView, b: SentenceView, first: tuple[str, int], second
     if _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a) or _later_stage(a) or _later_stage(b):
         return False
     if _lead_event(a, pa) and _lead_event(b, pb):
-        return (verb_a in SAYING) == (verb_b in SAYING) or _one_act(a, pa, verb_a, b, pb, verb_b)
+        says_a, says_b = saying(a, verb_a), saying(b, verb_b)
+        return says_a == says_b or _one_act(a, pa, verb_a, b, pb, verb_b, says_a)
     main = verb_a == a.main_verb() and verb_b == b.main_verb()
-    saying = (verb_a in SPEECH_VERBS) == (verb_b in SPEECH_VERBS)  # "defended on Monday" / "said Sunday"
-    return main and saying and similarity >= MAIN_VERB_MIN_SIMILARITY
+    speech = (verb_a in SPEECH_VERBS) == (verb_b in SPEECH_VERBS)  # "defended on Monday" / "said Sunday"
+    return main and speech and similarity >= MAIN_VERB_MIN_SIMILARITY
 
 
-def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, verb_b: str) -> bool:
+def saying(view: SentenceView, verb: str) -> bool:
+    """``verb`` reports speech here: a verb of saying not followed by a thing it acts on ("added a
+    new legal blockade", "confirmed Judge Barrett", "unveiled the text" are acts; "added that",
+    "confirmed Thursday it would" are statements)."""
+    if verb not in SAYING:
+        return False
+    if verb not in ACT_OR_SAYING:
+        return True  # "said the statue has been removed": a clause, not a thing acted on
+    position = view.verb_position(verb)
+    nxt = view.tokens[position + 1] if position + 1 < len(view.tokens) else None
+    return nxt is None or not (nxt.pos in ("DET", "NUM", "PROPN", "NOUN") and nxt.ent in ("", "PERSON", "ORG"))
+
+
+def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, verb_b: str, says_a: bool) -> bool:
     """A statement and an act told by two leads are one act when one named doer does both and
     the statement does not report the other's act ("Trump on Thursday said he doesn't believe
     the report" / "Trump on Monday rejected the projections"; not "Northam said Monday the statue
@@ -177,7 +196,7 @@ def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, ve
     doer = a.subject(pa)
     if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
         return False
-    speech, pos, act = (a, pa, verb_b) if verb_a in SAYING else (b, pb, verb_a)
+    speech, pos, act = (a, pa, verb_b) if says_a else (b, pb, verb_a)
     return not any(t.lemma == act for t in speech.tokens[pos:])
 
 
@@ -241,7 +260,8 @@ def check(fact: Fact, evidence: Evidence) -> Iterator[Disagreement]:
                     continue  # another doer, another event
                 if (parts.clashes(parts_b) and not _overnight(a, expression, parts, b, expression_b, parts_b)
                         and _same_event(a, b, (verb, pa), (verb_b, pb), similarity)):
-                    yield Disagreement("date", f"when it happened ({verb})", expression, a, expression_b, b)
+                    slot = MAIN_EVENT if _lead_event(a, pa) and _lead_event(b, pb) else f"when it happened ({verb})"
+                    yield Disagreement("date", slot, expression, a, expression_b, b)
 
 
 def _records(view: SentenceView) -> dict[str, tuple[DateParts, str]]:

@@ -10,7 +10,7 @@ import numpy as np
 
 from storyline.claims.conflicts import Disagreement, Evidence, merge
 from storyline.claims.conflicts.date import (
-    SAYING,
+    MAIN_EVENT,
     _dated,
     _later_stage,
     _named_years,
@@ -18,6 +18,7 @@ from storyline.claims.conflicts.date import (
     _overnight,
     _possessed,
     _sequenced,
+    saying,
 )
 from storyline.claims.facts import EMBED_ZERO, Fact, is_lead
 from storyline.claims.slots import SentenceView
@@ -73,13 +74,13 @@ def _main_events(a: SentenceView, b: SentenceView, evidence: Evidence) -> Disagr
         return None  # "a party at a Vancouver business Friday": a place is where, not who
     if not parts_a.clashes(parts_b):
         return _named_year(a, b)  # one doer, one day: one event, whatever the verbs
-    if (verb_a in SAYING or verb_b in SAYING) and verb_a != verb_b:
+    if (saying(a, verb_a) or saying(b, verb_b)) and verb_a != verb_b:
         return None  # "said on Friday" / "suggested Wednesday": two statements, or a statement of an act
     if (_overnight(a, expr_a, parts_a, b, expr_b, parts_b)
             or a.future(pa) != b.future(pb) or _later_stage(a) or _later_stage(b)
             or _sequenced(a, pa, b, verb_b) or _sequenced(b, pb, a, verb_a)):
         return None
-    return Disagreement("date", f"when it happened ({verb_a})", expr_a, a, expr_b, b)
+    return Disagreement("date", MAIN_EVENT, expr_a, a, expr_b, b)
 
 
 def _named_year(a: SentenceView, b: SentenceView) -> Disagreement | None:
