@@ -57,7 +57,11 @@ def lead_similarity(views: list[SentenceView], evidence: Evidence) -> np.ndarray
     """As ``facts.fact_similarity``: word cosine or rescaled embedding cosine, the larger."""
     from storyline.claims.embed import cosine_matrix
 
-    words = np.array([[evidence.similarity(a, b) for b in views] for a in views])
+    rows = np.array([evidence.row_of.get(v.sentence.id, -1) for v in views])
+    known = rows >= 0
+    words = np.zeros((len(views), len(views)))
+    if known.any():
+        words[np.ix_(known, known)] = evidence.sims[np.ix_(rows[known], rows[known])]
     embedded = np.clip((cosine_matrix([v.text for v in views]) - EMBED_ZERO) / (1 - EMBED_ZERO), 0, 1)
     return np.maximum(words, embedded)
 
