@@ -23,6 +23,9 @@ BASE_B = ("A strong earthquake hit the coastal city of Valdoria on Monday, accor
           "Governor Maria Esteban said the regional hospital could not cope. ")
 
 CASES = {
+    "a product's model year": ("The woman was struck in Valdoria by a gray 2011 Toyota Camry, which sped off.",
+                               "The woman was struck in Valdoria by a gray 2013 Toyota Camry that sped off.", "date",
+                               {"2011 Camry", "2013 Camry"}),
     "one figure, two periods": ("Oil output in Valdoria reached 1.2 million barrels a day in September, a record.",
                                 "Valdoria pumped 1.2 million barrels a day in October, the ministry said.", "date",
                                 {"September", "October"}),

@@ -302,12 +302,17 @@ def _named_years(view: SentenceView) -> dict[str, set[int]]:
         if not parts or not parts.year or parts.month or not _modifier(view, position, expression):
             continue
         after = position + len(expression.split())
-        for tok in view.tokens[after : after + 3]:
+        head = None
+        for tok in view.tokens[after : after + 4]:
             if tok.pos == "NOUN":
-                found[tok.lemma].add(parts.year)
+                head = tok.lemma
                 break
             if tok.pos not in ("ADJ", "PROPN"):
                 break
+            if tok.pos == "PROPN":
+                head = tok.text  # "a 2011 Toyota Camry": a product named by its model year
+        if head:
+            found[head].add(parts.year)
     return found
 
 
