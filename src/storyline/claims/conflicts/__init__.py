@@ -61,6 +61,12 @@ FactCheck = Callable[[Fact, Evidence], Iterable[Disagreement]]
 StoryCheck = Callable[[list[Fact], Evidence], Iterable[Conflict]]
 
 
+def fact_of(facts: list[Fact]) -> dict[str, str]:
+    """Sentence id -> the id of the fact holding it: the finders across facts (``lead``,
+    ``number_across``, ``negation_apart``) skip pairs one fact already compares."""
+    return {v.sentence.id: f.id for f in facts for v in f.views}
+
+
 def positions_of(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
     """Positions from value -> [(article, sentence text)], most-cited value first."""
     result = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from storyline.claims.conflicts import Disagreement, Evidence, merge
+from storyline.claims.conflicts import Disagreement, Evidence, fact_of, merge
 from storyline.claims.conflicts.date import (
     MAIN_EVENT,
     _dated,
@@ -41,12 +41,12 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                    key=lambda v: v.sentence.id)[:MAX_LEADS]
     if len(views) < 2:
         return []
-    grouped = {tuple(sorted((a.sentence.id, b.sentence.id))) for f in facts for a, b, _ in f.pairs()}
+    holder = fact_of(facts)
     sims = lead_similarity(views, evidence)
     found = []
     for i, j in zip(*np.nonzero(np.triu(sims >= LEAD_PAIR_MIN_SIMILARITY, 1))):
         a, b = views[int(i)], views[int(j)]
-        if a.article_id == b.article_id or tuple(sorted((a.sentence.id, b.sentence.id))) in grouped:
+        if a.article_id == b.article_id or holder[a.sentence.id] == holder[b.sentence.id]:
             continue
         if (d := _main_events(a, b, evidence)) is not None:
             found.append(d)

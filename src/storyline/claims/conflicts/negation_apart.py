@@ -6,7 +6,7 @@ sharing a verb are compared (no pass over all sentence pairs of a big story).
 
 from __future__ import annotations
 
-from storyline.claims.conflicts import Evidence, merge
+from storyline.claims.conflicts import Evidence, fact_of, merge
 from storyline.claims.conflicts.negation import (
     CLAUSE_WORDS,
     _comparable,
@@ -40,7 +40,7 @@ def unpaired(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     what it acts on), by the same doer ("the court declined to take up Boise's appeal" / "the
     Supreme Court will take up Boise's appeal"). Indexed by verb, so only sentences sharing a
     verb are compared."""
-    fact_of = {id(v): f.id for f in facts for v in f.views}
+    holder = fact_of(facts)
     by_verb: dict[str, list[tuple[SentenceView, int, bool | None]]] = {}
     for view in (v for f in facts for v in f.views):
         if not view.is_question():
@@ -51,7 +51,7 @@ def unpaired(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
         denials = [s for s in spots if s[2] is True]
         for a, pa, _ in denials:
             for b, pb, neg_b in spots:
-                if neg_b is not False or a.article_id == b.article_id or fact_of[id(a)] == fact_of[id(b)]:
+                if neg_b is not False or a.article_id == b.article_id or holder[a.sentence.id] == holder[b.sentence.id]:
                     continue
                 if _apart_flip(a, pa, b, pb, lemma):
                     conflicts += merge([_disagreement(lemma, True, a, b)], evidence.outlet_of)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from storyline.claims.conflicts import Disagreement, Evidence, merge
+from storyline.claims.conflicts import Disagreement, Evidence, fact_of, merge
 from storyline.claims.conflicts.number import compare
 from storyline.claims.counts import Count, counts
 from storyline.claims.facts import Fact
@@ -38,7 +38,7 @@ OF = {"of", "for"}
 
 def across(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     """Number conflicts between sentences of different facts that count one noun phrase."""
-    fact_of = {v.sentence.id: i for i, fact in enumerate(facts) for v in fact.views}
+    holder = fact_of(facts)
     by_noun: dict[str, list[tuple[SentenceView, Count]]] = defaultdict(list)
     for fact in facts:
         for view in fact.views:
@@ -57,7 +57,7 @@ def across(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
         for i, (a, f) in enumerate(items):
             for b, g in items[i + 1 :]:
                 key = (a.sentence.id, f.position, b.sentence.id, g.position)
-                if a.article_id == b.article_id or fact_of[a.sentence.id] == fact_of[b.sentence.id] or key in seen:
+                if a.article_id == b.article_id or holder[a.sentence.id] == holder[b.sentence.id] or key in seen:
                     continue
                 seen.add(key)
                 if _one_phrase(a, f, b, g):
