@@ -193,11 +193,19 @@ def _one_act(a: SentenceView, pa: int, verb_a: str, b: SentenceView, pb: int, ve
     the statement does not report the other's act ("Trump on Thursday said he doesn't believe
     the report" / "Trump on Monday rejected the projections"; not "Northam said Monday the statue
     has been removed" / "the statue was removed Wednesday", nor "Cohen's lawyer said")."""
-    doer = a.subject(pa)
-    if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
+    if shared_doer(a, pa, b, pb) is None:
         return False
     speech, pos, act = (a, pa, verb_b) if says_a else (b, pb, verb_a)
     return not any(t.lemma == act for t in speech.tokens[pos:])
+
+
+def shared_doer(a: SentenceView, pa: int, b: SentenceView, pb: int) -> str | None:
+    """The entity both sentences name as the doer of the verbs at ``pa`` and ``pb``, unless it is
+    a possessor there ("Michael Cohen's attorney said")."""
+    doer = a.subject(pa)
+    if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
+        return None
+    return doer
 
 
 def _possessed(view: SentenceView, entity: str, position: int) -> bool:

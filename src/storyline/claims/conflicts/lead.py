@@ -16,9 +16,9 @@ from storyline.claims.conflicts.date import (
     _named_years,
     _other_counts,
     _overnight,
-    _possessed,
     _sequenced,
     saying,
+    shared_doer,
 )
 from storyline.claims.facts import EMBED_ZERO, Fact, is_lead
 from storyline.claims.slots import SentenceView
@@ -71,8 +71,8 @@ def _main_events(a: SentenceView, b: SentenceView, evidence: Evidence) -> Disagr
     if not dated_a or not dated_b or _other_counts(a, b, evidence.texts):
         return None
     (verb_a, parts_a, expr_a, pa), (verb_b, parts_b, expr_b, pb) = dated_a[0], dated_b[0]
-    doer = a.subject(pa)
-    if doer is None or doer != b.subject(pb) or _possessed(a, doer, pa) or _possessed(b, doer, pb):
+    doer = shared_doer(a, pa, b, pb)
+    if doer is None:
         return None
     if not any(e[1] == doer and e[2] in DOER_TYPES for e in a.entities):
         return None  # "a party at a Vancouver business Friday": a place is where, not who
