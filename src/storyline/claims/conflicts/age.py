@@ -188,12 +188,16 @@ def people(evidence: Evidence) -> dict[str, str]:
             if e.type == "PERSON" or any(m.label == "PERSON" and " " in m.text.strip() for m in e.mentions)}
 
 
-def _read(facts: list[Fact], evidence: Evidence) -> list[tuple[SentenceView, list[Age]]]:
+def _header_years(evidence: Evidence) -> dict[str, int]:
+    """Article id -> the latest year its header names (0 when none)."""
+    return {a: max((int(y) for y in YEAR.findall(t[:HEADER_CHARS])), default=0) for a, t in evidence.texts.items()}
+
+
+def _read(facts: list[Fact], evidence: Evidence, latest: dict[str, int]) -> list[tuple[SentenceView, list[Age]]]:
     views = sorted({id(v): v for v in evidence.views or [v for f in facts for v in f.views]}.values(),
                    key=lambda v: (v.article_id, v.sentence.index))
     by_index = {(v.article_id, v.sentence.index): v for v in views}
     names = people(evidence)
-    latest = {a: max((int(y) for y in YEAR.findall(t[:HEADER_CHARS])), default=0) for a, t in evidence.texts.items()}
     result = []
     for view in views:
         if not DIGIT.search(view.text):
@@ -261,6 +265,6 @@ def _role_conflicts(read: list[tuple[SentenceView, list[Age]]], evidence: Eviden
 
 
 def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
-    dated = {a: max((int(y) for y in YEAR.findall(t[:HEADER_CHARS])), default=0) for a, t in evidence.texts.items()}
-    read = _read(facts, evidence)
-    return _person_conflicts(read, evidence, dated) + _role_conflicts(read, evidence)
+    latest = _header_years(evidence)
+    read = _read(facts, evidence, latest)
+    return _person_conflicts(read, evidence, latest) + _role_conflicts(read, evidence)
