@@ -67,6 +67,14 @@ def fact_of(facts: list[Fact]) -> dict[str, str]:
     return {v.sentence.id: f.id for f in facts for v in f.views}
 
 
+def in_reading_order(views: Iterable[SentenceView]) -> list[tuple[SentenceView, SentenceView | None]]:
+    """Each sentence once, in article order, with the sentence before it in its article when that
+    one is among ``views`` (the checks that bind "He was 87." to the person named just before)."""
+    ordered = sorted({id(v): v for v in views}.values(), key=lambda v: (v.article_id, v.sentence.index))
+    by_index = {(v.article_id, v.sentence.index): v for v in ordered}
+    return [(v, by_index.get((v.article_id, v.sentence.index - 1))) for v in ordered]
+
+
 def positions_of(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
     """Positions from value -> [(article, sentence text)], most-cited value first."""
     result = []

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from storyline.claims.conflicts import Evidence, conflict_of
+from storyline.claims.conflicts import Evidence, conflict_of, in_reading_order
 from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
@@ -194,15 +194,12 @@ def _header_years(evidence: Evidence) -> dict[str, int]:
 
 
 def _read(facts: list[Fact], evidence: Evidence, latest: dict[str, int]) -> list[tuple[SentenceView, list[Age]]]:
-    views = sorted({id(v): v for v in evidence.views or [v for f in facts for v in f.views]}.values(),
-                   key=lambda v: (v.article_id, v.sentence.index))
-    by_index = {(v.article_id, v.sentence.index): v for v in views}
     names = people(evidence)
     result = []
-    for view in views:
+    for view, previous in in_reading_order(evidence.views or [v for f in facts for v in f.views]):
         if not DIGIT.search(view.text):
             continue
-        ages = ages_of(view, by_index.get((view.article_id, view.sentence.index - 1)), names)
+        ages = ages_of(view, previous, names)
         if ages and not _dated(view, latest.get(view.article_id, 0)):
             result.append((view, ages))
     return result

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storyline.claims.conflicts import Evidence, conflict_of
+from storyline.claims.conflicts import Evidence, conflict_of, in_reading_order
 from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
@@ -214,9 +214,8 @@ def _slot(key: str, evidence: Evidence) -> str:
 
 def relatives(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
     """Relatives of one person told apart by two articles in sentences stating one fact."""
-    views = sorted({id(v): v for f in facts for v in f.views}.values(), key=lambda v: (v.article_id, v.sentence.index))
-    by_index = {(v.article_id, v.sentence.index): v for v in views}
-    read = [(v, kin) for v in views if (kin := relatives_of(v, by_index.get((v.article_id, v.sentence.index - 1))))]
+    read = [(v, kin) for v, previous in in_reading_order(v for f in facts for v in f.views)
+            if (kin := relatives_of(v, previous))]
     together = {(id(a), id(b)) for f in facts for a, b, s in f.pairs() if s >= KIN_MIN_SIMILARITY}
     found: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     for i, (a, kin_a) in enumerate(read):
