@@ -75,6 +75,13 @@ def in_reading_order(views: Iterable[SentenceView]) -> list[tuple[SentenceView, 
     return [(v, by_index.get((v.article_id, v.sentence.index - 1))) for v in ordered]
 
 
+def cite(values: dict[str, list[tuple[str, str]]], value: str, article_id: str, text: str) -> None:
+    """Count (article, sentence) once among the sources of ``value``."""
+    hits = values.setdefault(value, [])
+    if (article_id, text) not in hits:
+        hits.append((article_id, text))
+
+
 def positions_of(values: dict[str, list[tuple[str, str]]]) -> list[Position]:
     """Positions from value -> [(article, sentence text)], most-cited value first."""
     result = []
@@ -125,8 +132,7 @@ def merge(disagreements: Iterable[Disagreement], outlet_of: dict[str, str]) -> l
     for d in disagreements:
         values = by_slot[(d.kind, d.slot)]
         for value, view in ((d.value_a, d.a), (d.value_b, d.b)):
-            if (view.article_id, view.text) not in values[value]:
-                values[value].append((view.article_id, view.text))
+            cite(values, value, view.article_id, view.text)
     conflicts = []
     for (kind, slot), values in by_slot.items():
         owners: dict[str, set[str]] = defaultdict(set)

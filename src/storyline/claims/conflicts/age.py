@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from storyline.claims.conflicts import Evidence, conflict_of, in_reading_order
+from storyline.claims.conflicts import Evidence, cite, conflict_of, in_reading_order
 from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
@@ -255,8 +255,7 @@ def _role_conflicts(read: list[tuple[SentenceView, list[Age]]], evidence: Eviden
                 continue
             values = found[age_a.role]
             for age, view in ((age_a, a), (age_b, b)):
-                if (view.article_id, view.text) not in values[age.value]:
-                    values[age.value].append((view.article_id, view.text))
+                cite(values, age.value, view.article_id, view.text)
     return [conflict_of("age", f"the age of the {role}", values, evidence.outlet_of)
             for role, values in sorted(found.items())]
 

@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from storyline.claims.conflicts import Evidence, conflict_of, in_reading_order
+from storyline.claims.conflicts import Evidence, cite, conflict_of, in_reading_order
 from storyline.claims.facts import Fact
 from storyline.claims.slots import SentenceView
 from storyline.records import Conflict
@@ -227,8 +227,7 @@ def relatives(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
                 continue
             for key, value_a, value_b in _compare(a, kin_a, b, kin_b):
                 for value, view in ((value_a, a), (value_b, b)):
-                    if (view.article_id, view.text) not in found[key][value]:
-                        found[key][value].append((view.article_id, view.text))
+                    cite(found[key], value, view.article_id, view.text)
     _one_relative(read, evidence, found)
     return [conflict_of("kin", _slot(key, evidence), values, evidence.outlet_of)
             for key, values in sorted(found.items()) if len(values) >= 2]
@@ -253,8 +252,7 @@ def _one_relative(read: list[tuple[SentenceView, list[Kin]]], evidence: Evidence
         slot = key if key.startswith("spouse") else key.rsplit(":", 1)[0]
         for article, word_text in sorted(per_article.items()):
             for word, text in sorted(word_text.items()):
-                if (article, text) not in found[slot][word]:
-                    found[slot][word].append((article, text))
+                cite(found[slot], word, article, text)
 
 
 def family(facts: list[Fact], evidence: Evidence) -> list[Conflict]:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from storyline.claims.conflicts import Evidence, conflict_of
+from storyline.claims.conflicts import Evidence, cite, conflict_of
 from storyline.claims.facts import Fact
 from storyline.entities.names import name_key
 from storyline.records import Conflict, Quote
@@ -114,7 +114,6 @@ def check(facts: list[Fact], evidence: Evidence) -> list[Conflict]:
             first, second = sorted(diff)
             key = (p.speaker or "", first, second)
             for value, quote in ((diff[0], p), (diff[1], q)):
-                if (quote.article_id, quote.text) not in found[key][value]:
-                    found[key][value].append((quote.article_id, quote.text))
+                cite(found[key], value, quote.article_id, quote.text)
     return [conflict_of("quote", f"the words {speaker} is quoted with" if speaker else "the words of one quote",
                         values, evidence.outlet_of) for (speaker, _, _), values in found.items()]
