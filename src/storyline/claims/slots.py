@@ -22,6 +22,8 @@ SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "althou
 #: Verbs of saying and light verbs: the day something was said, or "is"/"has", is no fact slot.
 SPEECH_VERBS = {"say", "tell", "report", "add", "accord", "write", "note", "state", "claim", "announce"}
 LIGHT_VERBS = SPEECH_VERBS | {"be", "have", "do", "get", "make", "go", "mean"}
+#: Light verbs that are no verbs of saying: skipped when a verb of saying still counts ("announced Saturday").
+NON_SPEECH_LIGHT = LIGHT_VERBS - SPEECH_VERBS
 NEGATORS = {"not", "n't", "n’t", "never", "cannot", "cant", "nt", "barely", "hardly", "scarcely"}
 #: "has yet to vote", "refused to vote", "failed to vote" negate the verb after "to".
 NEGATING_VERBS = {"yet", "refuse", "fail", "decline"}
@@ -152,7 +154,7 @@ class SentenceView:
         """The content verb of the clause holding ``position``: the nearest, preferring the left
         (verbs of saying count when ``speech``: "announced Saturday")."""
         clause = self.clause_of[position]
-        skip = LIGHT_VERBS - SPEECH_VERBS if speech else LIGHT_VERBS
+        skip = NON_SPEECH_LIGHT if speech else LIGHT_VERBS
         best: tuple[int, str] | None = None
         for i, tok in enumerate(self.tokens):
             if self.clause_of[i] != clause or tok.pos != "VERB" or tok.lemma in skip:
@@ -188,7 +190,7 @@ class SentenceView:
 
     def main_verb(self) -> str | None:
         """The first content or speech verb of the sentence (the main event of a news lead)."""
-        skip = LIGHT_VERBS - SPEECH_VERBS
+        skip = NON_SPEECH_LIGHT
         return next((t.lemma for t in self.tokens if t.pos == "VERB" and t.lemma not in skip), None)
 
     def asserted(self, position: int) -> bool:

@@ -20,7 +20,15 @@ from weakref import WeakKeyDictionary
 from storyline.claims.conflicts import Disagreement, Evidence, conflict_of
 from storyline.claims.counts import counts
 from storyline.claims.facts import Fact, is_lead
-from storyline.claims.slots import DATE_BOUNDS, LIGHT_VERBS, SPEECH_VERBS, DateParts, SentenceView, date_parts
+from storyline.claims.slots import (
+    DATE_BOUNDS,
+    LIGHT_VERBS,
+    NON_SPEECH_LIGHT,
+    SPEECH_VERBS,
+    DateParts,
+    SentenceView,
+    date_parts,
+)
 from storyline.records import Conflict
 
 #: Two sentences dating one rare anchor must share at least this much else (sentence cosine).
@@ -57,6 +65,7 @@ MAIN_EVENT = "when the main event happened"
 SUPERLATIVES = {"most", "least", "record", "worst", "best", "first"}
 #: Verbs of a page's timestamp ("21 July 2013 Last updated at 11:11 GMT"): when it was written, not what happened.
 PUBLISHING = {"update", "post", "publish"}
+TIMESTAMP_VERBS = NON_SPEECH_LIGHT | PUBLISHING
 #: Time words naming a day relative to the article's ("Wynn on Tuesday and Bell today").
 DEICTIC_DAYS = {"today", "yesterday", "tonight", "tomorrow", "last night", "this morning"}
 #: Words of a lead telling a later stage of a running event (another day of a trial).
@@ -103,14 +112,14 @@ def _dated_verbs(view: SentenceView) -> Iterator[tuple[str, DateParts, str, int]
 def _timestamp(view: SentenceView, verb: str) -> bool:
     """A page's timestamp: a publishing verb and no other content verb ("21 July 2013 Last updated
     at 11:11 GMT"; not "in a video posted to Twitter on Tuesday night, Trump denounced ...")."""
-    return verb in PUBLISHING and not any(t.pos == "VERB" and t.lemma not in _SKIP | PUBLISHING for t in view.tokens)
+    return verb in PUBLISHING and not any(t.pos == "VERB" and t.lemma not in TIMESTAMP_VERBS for t in view.tokens)
 
 
 def _verb_between(view: SentenceView, i: int, j: int) -> bool:
     """A content verb stands between two positions: each date has its own ("asked on Tuesday to
     delay the address set for Jan. 29")."""
     lo, hi = min(i, j), max(i, j)
-    return any(t.pos == "VERB" and t.lemma not in _SKIP for t in view.tokens[lo + 1 : hi])
+    return any(t.pos == "VERB" and t.lemma not in NON_SPEECH_LIGHT for t in view.tokens[lo + 1 : hi])
 
 
 def _date_verb(view: SentenceView, position: int, expression: str) -> str | None:
@@ -123,7 +132,7 @@ def _date_verb(view: SentenceView, position: int, expression: str) -> str | None
     if after < len(view.tokens):
         nxt = view.tokens[after]
         left = [t.lemma for i, t in enumerate(view.tokens[:position])
-                if t.pos == "VERB" and t.lemma not in _SKIP and view.clause_of[i] == clause]
+                if t.pos == "VERB" and t.lemma not in NON_SPEECH_LIGHT and view.clause_of[i] == clause]
         if nxt.pos == "VERB" and nxt.text.lower().endswith(("ed", "ing")):
             before = view.tokens[position - 1].text.lower() if position else ""
             if before in ("a", "an", "the", "of", "'s", "’s"):
@@ -134,11 +143,9 @@ def _date_verb(view: SentenceView, position: int, expression: str) -> str | None
     fronted = clause == view.clause_of[0]
     parts = date_parts(expression)
     if verb is None and fronted and parts is not None and (parts.weekday is not None or parts.day is not None):
-        return next((t.lemma for t in view.tokens[after:] if t.pos == "VERB" and t.lemma not in _SKIP), None)
+        return next((t.lemma for t in view.tokens[after:] if t.pos == "VERB" and t.lemma not in NON_SPEECH_LIGHT), None)
     return verb
 
-
-_SKIP = LIGHT_VERBS - SPEECH_VERBS
 
 
 def _other_counts(a: SentenceView, b: SentenceView, texts: dict[str, str]) -> bool:
