@@ -20,19 +20,19 @@ MIN_VALUE = 100
 
 def _periods(view: SentenceView, text: str) -> list[tuple[Count, DateParts, str]]:
     """Each specific count with the one month/year period its clause gives."""
+    by_clause: dict[int, list[tuple[DateParts, str]]] = {}
+    for position, expression in view.times:
+        parts = date_parts(expression)
+        before = view.tokens[position - 1].text.lower() if position > 0 else ""
+        if (parts is None or parts.month is None and parts.year is None or parts.weekday is not None
+                or parts.day is not None or before in DATE_BOUNDS):
+            continue
+        by_clause.setdefault(view.clause_of[position], []).append((parts, expression))
     found = []
     for count in counts(view, text):
         if count.value < MIN_VALUE and float(count.value).is_integer():
             continue
-        clause = view.clause_of[count.position]
-        periods = []
-        for position, expression in view.times:
-            parts = date_parts(expression)
-            before = view.tokens[position - 1].text.lower() if position > 0 else ""
-            if (parts is None or parts.month is None and parts.year is None or parts.weekday is not None
-                    or parts.day is not None or view.clause_of[position] != clause or before in DATE_BOUNDS):
-                continue
-            periods.append((parts, expression))
+        periods = by_clause.get(view.clause_of[count.position], [])
         if len(periods) == 1:
             found.append((count, *periods[0]))
     return found
