@@ -52,6 +52,11 @@ class Evidence:
         """Article id -> text (the checks read words around a slot in the article)."""
         return {d.id: d.article.text for d in self.docs}
 
+    @cached_property
+    def doc_of(self) -> dict[str, AnnotatedArticle]:
+        """Article id -> the annotated article."""
+        return {d.id: d for d in self.docs}
+
     def similarity(self, a: SentenceView, b: SentenceView) -> float:
         i, j = self.row_of.get(a.sentence.id), self.row_of.get(b.sentence.id)
         return float(self.sims[i, j]) if i is not None and j is not None else 0.0

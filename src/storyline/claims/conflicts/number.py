@@ -208,8 +208,7 @@ def _same_length(a: SentenceView, f: Count, b: SentenceView, g: Count, similarit
 
 def _lengths_in(evidence: Evidence, article_id: str, unit: str) -> set[float]:
     """The values an article gives lengths of time in ``unit``."""
-    doc = next(d for d in evidence.docs if d.id == article_id)
-    return _lengths_of(tuple(m.text for m in doc.dates)).get(unit, set())
+    return _lengths_of(tuple(m.text for m in evidence.doc_of[article_id].dates)).get(unit, set())
 
 
 @lru_cache(maxsize=4096)
