@@ -127,6 +127,12 @@ def is_marker(feature: str) -> bool:
     return feature.startswith(MARKER)
 
 
+def add_into(total: dict[str, float], vector: Mapping[str, float]) -> None:
+    """Add ``vector`` into the running sum ``total`` (a centroid, a story profile)."""
+    for k, w in vector.items():
+        total[k] = total.get(k, 0.0) + w
+
+
 def lead_date_factor(feat_a: Mapping[str, float], feat_b: Mapping[str, float]) -> float:
     """LEAD_DATE_FACTOR when the two leads date different days (weekdays more than
     LEAD_DAY_TOLERANCE apart) or different months, else LEAD_SAME_DAY_FACTOR when they name a

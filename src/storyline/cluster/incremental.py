@@ -17,6 +17,7 @@ from datetime import date
 from storyline.cluster.features import (
     LEAD_DATE_FACTOR,
     LEAD_SAME_DAY_FACTOR,
+    add_into,
     date_factor,
     idf,
     is_marker,
@@ -60,9 +61,7 @@ def lead_of(doc: AnnotatedArticle) -> Lead:
 def add_vector(parts: dict[Lead, Vector], lead: Lead, vector: Vector) -> None:
     """Add an article's vector to the sum of its lead's (a lead naming no day is not kept)."""
     if lead != (0, 0):
-        part = parts.setdefault(lead, {})
-        for k, w in vector.items():
-            part[k] = part.get(k, 0.0) + w
+        add_into(parts.setdefault(lead, {}), vector)
 
 
 def lead_correction(parts: dict[Lead, Vector], size: int, state: StoryState) -> float:
@@ -128,11 +127,10 @@ def assign(batch: list[AnnotatedArticle], vectors: dict[str, Vector], index: Sto
     limit = JOIN_THRESHOLD if threshold is None else threshold
     result: list[tuple[list[AnnotatedArticle], str | None]] = []
     for group in cluster_articles(batch, limit, method="average"):
-        total: Vector = defaultdict(float)
+        total: Vector = {}
         parts: dict[Lead, Vector] = {}
         for doc in group:
-            for k, w in vectors[doc.id].items():
-                total[k] += w
+            add_into(total, vectors[doc.id])
             add_vector(parts, lead_of(doc), vectors[doc.id])
         scores = index.average_links(total, len(group))
         dates = [d.article.published for d in group if d.article.published]

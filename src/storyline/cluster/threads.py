@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.cluster.features import document_frequencies, idf_table, weights
+from storyline.cluster.features import add_into, document_frequencies, idf_table, weights
 from storyline.records import Story
 
 #: Average-link similarity at which two stories are one thread, below the story threshold (0.09,
@@ -65,8 +65,7 @@ def story_profile(story_id: str, features: Sequence[Mapping[str, float]], dates:
     """A story's profile from its articles' clustering features (``article_features``)."""
     total: dict[str, float] = {}
     for feats in features:
-        for k, w in weights(feats, idf_of).items():
-            total[k] = total.get(k, 0.0) + w
+        add_into(total, weights(feats, idf_of))
     n = max(len(features), 1)
     known = sorted(d for d in dates if d is not None)
     names = frozenset(k for feats in features for k in feats if k.startswith("E:"))

@@ -14,6 +14,7 @@ from typing import Any
 
 from storyline.brief.render import story_dict
 from storyline.cluster.blocking import WINDOW_DAYS
+from storyline.cluster.features import add_into
 from storyline.cluster.incremental import Lead, StoryIndex, StoryState, Vector, add_vector, assign, lead_of, vectorize
 from storyline.cluster.stories import features
 from storyline.ingest import ReadResult, stream_sources
@@ -134,8 +135,7 @@ def _join(store: Store, index: StoryIndex, group: list[AnnotatedArticle], story_
     else:
         state = index.stories[story_id]
     for doc in group:
-        for k, w in vectors[doc.id].items():
-            state.centroid[k] = state.centroid.get(k, 0.0) + w
+        add_into(state.centroid, vectors[doc.id])
         state.size += 1
         add_vector(state.leads, lead_of(doc), vectors[doc.id])
         store.conn.execute("INSERT OR IGNORE INTO story_articles (article_id, story_id) VALUES (?,?)",
